@@ -1,0 +1,360 @@
+package com.teaminbox.sandbox.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.teaminbox.bridge.stanza.DeviceAddress;
+import com.teaminbox.sandbox.Sandbox;
+import com.teaminbox.sandbox.account.Account;
+import com.teaminbox.sandbox.customer.LoadGenerator;
+import com.teaminbox.sandbox.customer.SimulatedCustomer;
+import com.teaminbox.sandbox.phone.PhoneException;
+import com.teaminbox.sandbox.phone.SimulatedPhone;
+import com.teaminbox.sandbox.server.FaultPlan;
+import com.teaminbox.sandbox.server.ServerIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The admin HTTP API (JSON) that tests, the lead's scripts and the phone-simulator page drive the
+ * sandbox with. Errors are RFC 9457 problem+json with a stable {@code reason}. See
+ * docs/sandbox.md for the list of endpoints.
+ */
+public final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the phone answers during a load run started with autoReply. */
+    private static final String LOAD_AUTO_REPLY = "Thanks for your message, we will get back to you shortly.";
+    private final HttpServer server;
+    private final Sandbox sandbox;
+
+    private AdminApi(HttpServer server, Sandbox sandbox) {
+        this.server = server;
+        this.sandbox = sandbox;
+    }
+
+    public static AdminApi start(InetSocketAddress address, Sandbox sandbox) {
+        try {
+            HttpServer server = HttpServer.create(address, 0);
+            AdminApi api = new AdminApi(server, sandbox);
+            server.createContext("/api/", api::handle);
+            server.createContext(com.teaminbox.sandbox.media.BlobStore.PATH_PREFIX, api::media);
+            server.createContext("/", api::page);
+            server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+                Thread thread = new Thread(r, "sandbox-admin");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.start();
+            return api;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the admin API on " + address, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        // Not try-with-resources: its catch clauses would run after the exchange was closed.
+        try {
+            String method = exchange.getRequestMethod();
+            String[] path = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
+            JsonNode body = readBody(exchange);
+            Object result = route(method, path, body);
+            respond(exchange, 200, "application/json", result);
+        } catch (AdminProblem problem) {
+            respondProblem(exchange, problem.status, problem.reason, problem.getMessage());
+        } catch (PhoneException e) {
+            respondProblem(exchange, 409, e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            respondProblem(exchange, 500, "internal-error", String.valueOf(e.getMessage()));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** The media host: encrypted blobs only, so anyone may fetch them; the keys travel in messages. */
+    private void media(HttpExchange exchange) throws IOException {
+        try {
+            java.util.Optional<byte[]> blob = exchange.getRequestMethod().equals("GET")
+                    ? sandbox.blobs().get(exchange.getRequestURI().getPath()) : java.util.Optional.empty();
+            if (blob.isEmpty()) {
+                respondProblem(exchange, 404, "no-such-media", "no media blob at this path");
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, blob.get().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(blob.get());
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** The phone-simulator page: a static file that drives this API from the browser. */
+    private void page(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/") && !path.equals("/phone")) {
+                respondProblem(exchange, 404, "not-found", "the phone simulator is at /");
+                return;
+            }
+            byte[] html;
+            try (InputStream in = AdminApi.class.getResourceAsStream("phone-simulator.html")) {
+                html = in.readAllBytes();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(html);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** path is ["", "api", ...]. */
+    private Object route(String method, String[] path, JsonNode body) throws PhoneException {
+        String area = path.length > 2 ? path[2] : "";
+        String key = method + " " + String.join("/", java.util.Arrays.copyOfRange(path, 2, path.length));
+        switch (area) {
+            case "network" -> {
+                return Map.of("uri", sandbox.uri().toString(), "rootSerial", ServerIdentity.ROOT_SERIAL,
+                        "rootPublicKey", Base64.getEncoder().encodeToString(sandbox.rootPublicKey()),
+                        "companionLimit", sandbox.switchboard().companionLimit(), "clock", sandbox.clock().instant().toString());
+            }
+            case "accounts" -> {
+                return sandbox.switchboard().directory().all().stream().map(this::accountView).toList();
+            }
+            case "clock" -> {
+                if (method.equals("POST") && path.length > 3 && path[3].equals("advance")) {
+                    Duration by = Duration.ofDays(body.path("days").asLong(0)).plusHours(body.path("hours").asLong(0))
+                            .plusSeconds(body.path("seconds").asLong(0));
+                    sandbox.advanceClock(by);
+                }
+                return clockView();
+            }
+            case "phone" -> {
+                return phone(method, path, body);
+            }
+            case "customers" -> {
+                return customers(method, path, body);
+            }
+            case "faults" -> {
+                return faults(method, path, body);
+            }
+            case "load" -> {
+                if (method.equals("POST")) {
+                    boolean autoReply = body.path("autoReply").asBoolean(false);
+                    sandbox.phone().ifPresent(p -> p.autoReply(autoReply ? LOAD_AUTO_REPLY : null));
+                    return sandbox.startLoad(body.path("customers").asInt(5), body.path("ratePerSecond").asDouble(2),
+                            body.path("seconds").asInt(10), body.path("size").asInt(40)).report();
+                }
+                return sandbox.load().map(LoadGenerator::report)
+                        .orElseThrow(() -> new AdminProblem(404, "no-load-run", "no load run was started"));
+            }
+            default -> throw new AdminProblem(404, "not-found", "no such endpoint: " + key);
+        }
+    }
+
+    private Object phone(String method, String[] path, JsonNode body) throws PhoneException {
+        SimulatedPhone phone = sandbox.phone().orElseThrow(() -> new AdminProblem(404, "no-phone", "no business phone"));
+        String action = path.length > 3 ? path[3] : "";
+        switch (method + " " + action) {
+            case "GET " -> {
+                return Map.of("phoneNumber", phone.phoneNumber(), "online", phone.isOnline(), "devices", phone.linkedDevices(),
+                        "clock", clockView());
+            }
+            case "POST scan" -> {
+                return Map.of("deviceId", phone.scanQr(required(body, "qr")));
+            }
+            case "POST code" -> {
+                return Map.of("deviceId", phone.enterPairingCode(required(body, "code")));
+            }
+            case "GET devices" -> {
+                return phone.linkedDevices();
+            }
+            case "DELETE devices" -> {
+                if (path.length < 5) {
+                    throw new AdminProblem(400, "bad-request", "DELETE /api/phone/devices/{id}");
+                }
+                phone.unlink(Integer.parseInt(path[4]));
+                return Map.of("unlinked", Integer.parseInt(path[4]));
+            }
+            case "POST send" -> {
+                return Map.of("messageId", phone.send(required(body, "to"), required(body, "text")));
+            }
+            case "POST read" -> {
+                phone.readChat(required(body, "chat"));
+                return Map.of("read", true);
+            }
+            case "GET messages" -> {
+                return phone.messages().stream().map(m -> Map.of("chat", m.chat(), "from", m.sender().toString(),
+                        "id", m.content().messageId(), "text", m.content().text(), "sentByMe", m.sentByMe())).toList();
+            }
+            case "POST online" -> {
+                phone.goOnline();
+                return Map.of("online", true);
+            }
+            case "POST offline" -> {
+                phone.goOffline();
+                return Map.of("online", false);
+            }
+            case "POST use" -> {
+                phone.use();
+                return Map.of("used", sandbox.clock().instant().toString());
+            }
+            default -> throw new AdminProblem(404, "not-found", "no such phone action: " + method + " " + action);
+        }
+    }
+
+    private Object customers(String method, String[] path, JsonNode body) {
+        if (path.length == 3 && method.equals("GET")) {
+            return sandbox.customers().values().stream().map(c -> Map.of("phoneNumber", c.phoneNumber(), "name", c.name(),
+                    "devices", c.devices().size(), "received", c.received().size())).toList();
+        }
+        if (path.length == 3 && method.equals("POST")) {
+            SimulatedCustomer created = sandbox.createCustomer(required(body, "phoneNumber"), required(body, "name"),
+                    body.path("devices").asInt(1));
+            return Map.of("phoneNumber", created.phoneNumber());
+        }
+        SimulatedCustomer customer = sandbox.customer(path[3])
+                .orElseThrow(() -> new AdminProblem(404, "no-such-customer", "no customer " + path[3]));
+        if (path.length == 5 && path[4].equals("send") && method.equals("POST")) {
+            String business = sandbox.phone().map(SimulatedPhone::phoneNumber).orElse(body.path("to").asText());
+            return Map.of("messageId", customer.send(body.hasNonNull("to") ? body.get("to").asText() : business,
+                    required(body, "text")));
+        }
+        if (path.length == 5 && path[4].equals("send-media") && method.equals("POST")) {
+            String business = sandbox.phone().map(SimulatedPhone::phoneNumber).orElse(body.path("to").asText());
+            byte[] file;
+            try {
+                file = Base64.getDecoder().decode(required(body, "data"));
+            } catch (IllegalArgumentException e) {
+                throw new AdminProblem(400, "bad-request", "data must be the file in base64");
+            }
+            return Map.of("messageId", customer.sendMedia(body.hasNonNull("to") ? body.get("to").asText() : business,
+                    required(body, "mimeType"), file, body.path("caption").asText(""), sandbox.blobs()));
+        }
+        if (path.length == 5 && path[4].equals("messages")) {
+            return customer.received().stream().map(m -> Map.of("from", m.sender().toString(), "text", m.content().text(),
+                    "id", m.content().messageId())).toList();
+        }
+        throw new AdminProblem(404, "not-found", "no such customer action");
+    }
+
+    private Object faults(String method, String[] path, JsonNode body) {
+        DeviceAddress device = new DeviceAddress(required(body, "account"), body.path("device").asInt(0));
+        if (path.length > 3 && path[3].equals("cut")) {
+            return Map.of("cut", sandbox.switchboard().cut(device));
+        }
+        FaultPlan.Fault fault;
+        try {
+            fault = FaultPlan.Fault.valueOf(required(body, "fault").toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new AdminProblem(400, "bad-request", "fault is one of drop, duplicate, delay, reorder");
+        }
+        sandbox.switchboard().inject(device, fault, body.path("count").asInt(1), body.path("delayMillis").asLong(1000));
+        return Map.of("injected", fault.name().toLowerCase(), "device", device.toString());
+    }
+
+    private Map<String, Object> accountView(Account account) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("phoneNumber", account.phoneNumber());
+        view.put("name", account.displayName());
+        view.put("business", account.isBusiness());
+        view.put("primaryActive", Instant.ofEpochMilli(account.primaryActiveMillis()).toString());
+        view.put("devices", account.devices().stream().map(d -> {
+            DeviceAddress address = new DeviceAddress(account.phoneNumber(), d.id());
+            return Map.of("id", d.id(), "platform", d.platform(),
+                    "lastSeen", Instant.ofEpochMilli(d.lastSeenMillis()).toString(),
+                    "online", sandbox.switchboard().isOnline(address), "queued", sandbox.switchboard().queued(address));
+        }).toList());
+        return view;
+    }
+
+    private Map<String, Object> clockView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("now", sandbox.clock().instant().toString());
+        view.put("offsetSeconds", sandbox.clock().offset().toSeconds());
+        sandbox.phone().flatMap(p -> sandbox.switchboard().directory().find(p.phoneNumber())).ifPresent(account -> {
+            Instant logout = Instant.ofEpochMilli(account.primaryActiveMillis()).plus(Duration.ofDays(14));
+            view.put("businessLogoutAt", logout.toString());
+            view.put("daysLeftBeforeLogout", Math.max(0, Duration.between(sandbox.clock().instant(), logout).toDays()));
+        });
+        return view;
+    }
+
+    private static String required(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new AdminProblem(400, "bad-request", "missing field '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static JsonNode readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(1 << 20);
+            if (bytes.length == 0) {
+                return JSON.createObjectNode();
+            }
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AdminProblem(400, "bad-request", "the body is not JSON");
+            }
+        }
+    }
+
+    private static void respondProblem(HttpExchange exchange, int status, String reason, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", reason);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("reason", reason);
+        respond(exchange, status, "application/problem+json", problem);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A request the API refuses, with its HTTP status and stable reason. */
+    private static final class AdminProblem extends RuntimeException {
+        private final int status;
+        private final String reason;
+
+        AdminProblem(int status, String reason, String message) {
+            super(message);
+            this.status = status;
+            this.reason = reason;
+        }
+    }
+
+}

@@ -1,0 +1,159 @@
+package com.teaminbox.sandbox.customer;
+
+import com.teaminbox.bridge.client.ClientSettings;
+import com.teaminbox.bridge.client.DeviceEvents;
+import com.teaminbox.bridge.client.OutgoingMessage;
+import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.client.Receipt;
+import com.teaminbox.bridge.stanza.DeviceAddress;
+import com.teaminbox.sandbox.clock.SandboxClock;
+import com.teaminbox.sandbox.phone.SimulatedDevice;
+import com.teaminbox.sandbox.phone.SimulatedDeviceRecord;
+import com.teaminbox.sandbox.server.Switchboard;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A customer of the business: a phone with one or two devices that writes to the business,
+ * receives its replies on every device and answers each with a "delivered" receipt, as a real
+ * phone does.
+ */
+public final class SimulatedCustomer {
+
+    private final String phoneNumber;
+    private final String name;
+    private final List<SimulatedDevice> devices;
+    private final SecureRandom random;
+    private final List<java.util.function.Consumer<ReceivedMessage>> replyListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private SimulatedCustomer(String phoneNumber, String name, List<SimulatedDevice> devices, SecureRandom random) {
+        this.phoneNumber = phoneNumber;
+        this.name = name;
+        this.devices = devices;
+        this.random = random;
+    }
+
+    public static SimulatedCustomer register(String phoneNumber, String name, int deviceCount, Switchboard switchboard,
+                                             SandboxClock clock, ClientSettings settings, SecureRandom random) {
+        if (deviceCount < 1 || deviceCount > 2) {
+            throw new IllegalArgumentException("a customer has one or two devices");
+        }
+        List<SimulatedDevice> devices = new ArrayList<>();
+        SimulatedDevice primary = new SimulatedDevice(new DeviceAddress(phoneNumber, 0), "phone", random, clock.millis());
+        switchboard.register(phoneNumber, name, false, primary.registration(clock.millis()));
+        devices.add(primary);
+        if (deviceCount == 2) {
+            int id = switchboard.reserveDeviceId(phoneNumber);
+            SimulatedDevice second = new SimulatedDevice(new DeviceAddress(phoneNumber, id), "desktop", random, clock.millis());
+            switchboard.registerDevice(phoneNumber, second.registration(clock.millis()));
+            devices.add(second);
+        }
+        SimulatedCustomer customer = new SimulatedCustomer(phoneNumber, name, List.copyOf(devices), random);
+        for (SimulatedDevice device : devices) {
+            device.goOnline(settings, customer.receiptsFor(device));
+        }
+        return customer;
+    }
+
+    /** The customer as they were when the sandbox last stopped. */
+    public static SimulatedCustomer restore(String phoneNumber, String name, List<SimulatedDeviceRecord> records,
+                                            ClientSettings settings, SecureRandom random) {
+        List<SimulatedDevice> devices = records.stream().map(r -> SimulatedDevice.restore(r, random)).toList();
+        SimulatedCustomer customer = new SimulatedCustomer(phoneNumber, name, devices, random);
+        for (SimulatedDevice device : devices) {
+            device.goOnline(settings, customer.receiptsFor(device));
+        }
+        return customer;
+    }
+
+    private DeviceEvents receiptsFor(SimulatedDevice device) {
+        return new DeviceEvents() {
+            @Override
+            public void messageDecrypted(ReceivedMessage message) {
+                if (!message.sentByMe()) {
+                    device.client().sendReceipt(message.sender(), Receipt.Kind.DELIVERED,
+                            List.of(message.content().messageId()));
+                    if (device == devices.get(0)) { // once per customer, not once per device
+                        replyListeners.forEach(listener -> listener.accept(message));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Hears each reply the customer gets (on its main phone), e.g. to measure reply latency. */
+    public void onReply(java.util.function.Consumer<ReceivedMessage> listener) {
+        replyListeners.add(listener);
+    }
+
+    public String phoneNumber() {
+        return phoneNumber;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<SimulatedDevice> devices() {
+        return devices;
+    }
+
+    /** Writes to the business from the customer's main phone; completes when the network accepted it. */
+    public String send(String business, String text) {
+        byte[] idBytes = new byte[8];
+        random.nextBytes(idBytes);
+        String id = "c-" + HexFormat.of().formatHex(idBytes);
+        try {
+            devices.get(0).client().send(new OutgoingMessage(id, business, text.getBytes(StandardCharsets.UTF_8)))
+                    .toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " could not send: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /**
+     * Sends an image or document to the business: encrypted under a fresh media key, the
+     * ciphertext uploaded to the media host, and only the reference (path, key, hashes, size)
+     * in the Signal-encrypted message.
+     */
+    public String sendMedia(String business, String mimeType, byte[] file, String caption,
+                            com.teaminbox.sandbox.media.BlobStore blobs) {
+        byte[] idBytes = new byte[8];
+        random.nextBytes(idBytes);
+        String id = "c-" + HexFormat.of().formatHex(idBytes);
+        byte[] mediaKey = new byte[com.teaminbox.bridge.fanout.MediaReference.MEDIA_KEY_LENGTH];
+        random.nextBytes(mediaKey);
+        com.teaminbox.bridge.media.EncryptedMedia encrypted = com.teaminbox.bridge.media.MediaCipher.encrypt(
+                com.teaminbox.bridge.media.MediaType.forMimeType(mimeType), mediaKey, file);
+        String path = blobs.put(encrypted.fileEncSha256(), encrypted.blob());
+        var reference = new com.teaminbox.bridge.fanout.MediaReference(path, mimeType, mediaKey, encrypted.fileSha256(),
+                encrypted.fileEncSha256(), encrypted.size());
+        java.util.Arrays.fill(mediaKey, (byte) 0);
+        try {
+            devices.get(0).client().sendMedia(id, business, caption, reference).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " could not send media: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /** Every message this customer's devices received, per device. */
+    public List<ReceivedMessage> received() {
+        return devices.stream().flatMap(d -> d.inbox().stream()).toList();
+    }
+
+    public void goOffline() {
+        devices.forEach(SimulatedDevice::goOffline);
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCustomer[" + phoneNumber + ", " + devices.size() + " devices]";
+    }
+}

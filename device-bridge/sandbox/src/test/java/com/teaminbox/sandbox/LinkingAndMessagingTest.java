@@ -1,0 +1,103 @@
+package com.teaminbox.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.stanza.DeviceAddress;
+import com.teaminbox.sandbox.customer.SimulatedCustomer;
+import com.teaminbox.sandbox.phone.PhoneException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LinkingAndMessagingTest extends SandboxTestBase {
+
+    @Test
+    void companionLinkedByQrReceivesACustomerMessage() throws Exception {
+        TestCompanion companion = companion("inbox-agent-1");
+        int deviceId = phone.scanQr(companion.startQr());
+        DeviceAddress address = companion.awaitLoggedIn();
+        assertEquals(new DeviceAddress(BUSINESS, deviceId), address);
+        assertEquals("Demo Bakery", companion.linked.get().businessName());
+
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+        customer.send(BUSINESS, "Do you have rye bread?");
+
+        ReceivedMessage received = companion.awaitMessages(1).get(0);
+        assertEquals("Do you have rye bread?", received.content().text());
+        assertEquals(CUSTOMER, received.chat());
+        assertFalse(received.sentByMe());
+    }
+
+    @Test
+    void companionLinkedByPairingCodeReceivesTheOwnersMessageAsSentByMe() throws Exception {
+        TestCompanion companion = companion("inbox-agent-2");
+        String code = companion.startPairingCode(BUSINESS);
+        assertTrue(code.matches("[1-9A-HJ-NP-TV-Z]{4}-[1-9A-HJ-NP-TV-Z]{4}"), code);
+        phone.enterPairingCode(code);
+        companion.awaitLoggedIn();
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+
+        phone.send(CUSTOMER, "Your order is ready");
+
+        ReceivedMessage copy = companion.awaitMessages(1).get(0);
+        assertTrue(copy.sentByMe());
+        assertEquals(CUSTOMER, copy.chat());
+        assertEquals("Your order is ready", copy.content().text());
+        TestCompanion.await(() -> customer.received().size() == 1, "customer got the reply");
+        assertEquals("Your order is ready", customer.received().get(0).content().text());
+    }
+
+    @Test
+    void fourCompanionsLinkAFifthIsRefusedAndACustomerMessageReachesEachDeviceOnce() throws Exception {
+        List<TestCompanion> linked = List.of(linkedByQr("agent-1"), linkedByQr("agent-2"),
+                linkedByCode("agent-3"), linkedByCode("agent-4"));
+        assertEquals(4, phone.linkedDevices().size());
+
+        TestCompanion fifth = companion("agent-5");
+        String qr = fifth.startQr();
+        PhoneException refused = assertThrows(PhoneException.class, () -> phone.scanQr(qr));
+        assertEquals("companion-limit-reached", refused.reason());
+        assertTrue(refused.getMessage().contains("limit is 4"), refused.getMessage());
+        TestCompanion.await(() -> fifth.linkError.get() != null, "the fifth companion hears the refusal");
+        assertTrue(fifth.linkError.get().getMessage().contains("companion-limit-reached"), fifth.linkError.get().getMessage());
+        assertTrue(fifth.registration.address().isEmpty());
+
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 2);
+        customer.send(BUSINESS, "Hello shop");
+
+        for (TestCompanion companion : linked) {
+            companion.awaitMessages(1);
+        }
+        TestCompanion.await(() -> phone.messages().size() == 1, "the phone got it");
+        settle();
+        for (TestCompanion companion : linked) {
+            assertEquals(1, companion.messages.size(), companion.address() + " got it once");
+            assertEquals("Hello shop", companion.messages.get(0).content().text());
+        }
+        assertEquals(1, phone.messages().size());
+        // The customer's second device got its own copy as "sent by me".
+        TestCompanion.await(() -> customer.devices().get(1).inbox().size() == 1, "customer's second device");
+        assertTrue(customer.devices().get(1).inbox().get(0).sentByMe());
+        Set<Integer> devices = linked.stream().map(c -> c.address().device()).collect(Collectors.toSet());
+        assertEquals(4, devices.size());
+    }
+
+    @Test
+    void receiptsFromTheCustomerReachTheCompanions() throws Exception {
+        TestCompanion companion = linkedByQr("agent-1");
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+        customer.send(BUSINESS, "hi");
+        companion.awaitMessages(1);
+
+        phone.send(CUSTOMER, "hello Anna");
+
+        // The customer's phone answers with a delivered receipt that every business device hears.
+        TestCompanion.await(() -> phone.device().receipts().size() == 1, "receipt at the phone");
+        assertEquals(CUSTOMER, phone.device().receipts().get(0).from().account());
+    }
+}

@@ -1,0 +1,111 @@
+package com.teaminbox.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.fanout.MediaReference;
+import com.teaminbox.bridge.media.MediaDownload;
+import com.teaminbox.bridge.media.MediaTamperedException;
+import com.teaminbox.sandbox.phone.SimulatedPhone;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A customer's image goes through the admin API, the media host and a companion, end to end. */
+@Timeout(value = 40, unit = TimeUnit.SECONDS)
+class MediaFromCustomersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    Path dataDir;
+    Sandbox sandbox;
+    TestCompanion companion;
+    URI mediaHost;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(0, 0));
+        SimulatedPhone phone = sandbox.createBusiness(SandboxTestBase.BUSINESS, "Demo Bakery");
+        sandbox.createCustomer(SandboxTestBase.CUSTOMER, "Anna", 1);
+        companion = new TestCompanion(sandbox, "agent-1");
+        phone.scanQr(companion.startQr());
+        companion.awaitLoggedIn();
+        mediaHost = URI.create("http://127.0.0.1:" + sandbox.adminPort() + "/");
+    }
+
+    @AfterEach
+    void stop() {
+        companion.close();
+        sandbox.close();
+    }
+
+    private MediaReference sendImage(byte[] image) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("mimeType", "image/jpeg", "caption", "the cake",
+                "data", Base64.getEncoder().encodeToString(image)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        mediaHost.resolve("/api/customers/" + SandboxTestBase.CUSTOMER + "/send-media"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = JSON.readTree(response.body());
+        ReceivedMessage received = companion.awaitMessages(1).get(0);
+        assertEquals(sent.get("messageId").asText(), received.content().messageId());
+        assertEquals("the cake", received.content().text());
+        return received.content().media().orElseThrow();
+    }
+
+    @Test
+    void theCompanionDownloadsAndDecryptsACustomersImage() throws Exception {
+        byte[] image = new byte[50_000];
+        new Random(7).nextBytes(image);
+
+        MediaReference media = sendImage(image);
+
+        assertEquals(image.length, media.fileLength());
+        assertEquals("image/jpeg", media.mimeType());
+        byte[] stored = sandbox.blobs().get(media.directPath()).orElseThrow();
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(new String(image, 0, 64, StandardCharsets.ISO_8859_1)),
+                "the media host holds ciphertext only");
+        assertArrayEquals(image, new MediaDownload(http, mediaHost, Duration.ofSeconds(5)).download(media));
+    }
+
+    @Test
+    void aTamperedBlobIsRefused() throws Exception {
+        MediaReference media = sendImage("a small PNG, pretend".getBytes(StandardCharsets.UTF_8));
+        Path file = sandbox.blobs().fileOf(media.directPath()).orElseThrow();
+        byte[] blob = Files.readAllBytes(file);
+        blob[3] ^= 1;
+        Files.write(file, blob);
+
+        assertThrows(MediaTamperedException.class,
+                () -> new MediaDownload(http, mediaHost, Duration.ofSeconds(5)).download(media));
+    }
+
+    @Test
+    void unknownMediaPathsAre404() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(mediaHost.resolve("/media/../accounts.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+    }
+}

@@ -1,0 +1,67 @@
+package com.teaminbox.sandbox;
+
+import com.teaminbox.sandbox.phone.SimulatedPhone;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fresh sandbox with the demo business phone per test, on a loopback port of its own. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+abstract class SandboxTestBase {
+
+    static final String BUSINESS = "4930123456";
+    static final String CUSTOMER = "4915111111111";
+
+    @TempDir
+    Path dataDir;
+    int port;
+    Sandbox sandbox;
+    SimulatedPhone phone;
+    final List<TestCompanion> companions = new ArrayList<>();
+
+    @BeforeEach
+    void startSandbox() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(port, -1));
+        phone = sandbox.createBusiness(BUSINESS, "Demo Bakery");
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        companions.forEach(TestCompanion::close);
+        sandbox.close();
+    }
+
+    TestCompanion companion(String platform) {
+        TestCompanion companion = new TestCompanion(sandbox, platform);
+        companions.add(companion);
+        return companion;
+    }
+
+    TestCompanion linkedByQr(String platform) throws Exception {
+        TestCompanion companion = companion(platform);
+        phone.scanQr(companion.startQr());
+        companion.awaitLoggedIn();
+        return companion;
+    }
+
+    TestCompanion linkedByCode(String platform) throws Exception {
+        TestCompanion companion = companion(platform);
+        phone.enterPairingCode(companion.startPairingCode(BUSINESS));
+        companion.awaitLoggedIn();
+        return companion;
+    }
+
+    static void settle() throws InterruptedException {
+        Thread.sleep(300); // long enough for a stray duplicate to arrive, if there were one
+    }
+}

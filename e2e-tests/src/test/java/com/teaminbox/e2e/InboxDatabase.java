@@ -1,0 +1,84 @@
+package com.teaminbox.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/**
+ * Direct access to the inbox database for the browser tests: to stand in for ingest (the
+ * messaging network is not wired into the server yet) and to check what the UI changed.
+ */
+final class InboxDatabase {
+
+    static final String DB_URL = System.getProperty("inbox.dbUrl", "jdbc:postgresql://127.0.0.1:5432/inbox_test");
+
+    private InboxDatabase() {
+    }
+
+    /** A customer message waiting in a queue the agent serves (null: no agent), as ingest would leave it. */
+    static long seedWaitingConversation(String agent, String customer, String text) throws Exception {
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+            db.setAutoCommit(false);
+            String suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
+            long account = insert(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Shop') RETURNING id",
+                    "+1555" + suffix);
+            long queue = insert(db, "INSERT INTO queue (account_id, name, is_default) VALUES (?, 'Support', true) RETURNING id", account);
+            if (agent != null) {
+                try (PreparedStatement serve = db.prepareStatement(
+                        "INSERT INTO agent_queue (agent_id, queue_id) SELECT id, ? FROM agent WHERE username = ?")) {
+                    serve.setLong(1, queue);
+                    serve.setString(2, agent);
+                    assertEquals(1, serve.executeUpdate(), agent + " is known to the inbox after signing in");
+                }
+            }
+            long contact = insert(db, "INSERT INTO contact (account_id, phone_number, display_name) VALUES (?, ?, ?) RETURNING id",
+                    account, "+1666" + suffix, customer);
+            long conversation = insert(db, "INSERT INTO conversation (account_id, contact_id, queue_id, status, last_customer_message_at) "
+                    + "VALUES (?, ?, ?, 'open', now()) RETURNING id", account, contact, queue);
+            insert(db, "INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, body, "
+                    + "delivery_state, sent_at) VALUES (?, ?, 'inbound', ?, 'customer', ?, 'delivered', now()) RETURNING id",
+                    account, conversation, "seed-" + suffix, text);
+            db.commit();
+            return conversation;
+        }
+    }
+
+    private static long insert(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    static Long assignee(long conversation) {
+        return (Long) single("SELECT assignee_id FROM conversation WHERE id = ?", conversation);
+    }
+
+    static String status(long conversation) {
+        return (String) single("SELECT status FROM conversation WHERE id = ?", conversation);
+    }
+
+    static Long agentId(String username) {
+        return (Long) single("SELECT id FROM agent WHERE username = ?", username);
+    }
+
+    private static Object single(String sql, Object value) {
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, value);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getObject(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.teaminbox.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An agent works a conversation in the browser: it appears in the Unassigned list without a
+ * reload, the agent reads it, claims it, adds an internal note and resolves it.
+ *
+ * The customer's message is written into PostgreSQL by this test: the path from the messaging
+ * network (device sessions on the sandbox network) is not wired into the server yet, so the
+ * test stands in for ingest. Everything after that goes through the real UI, API and database.
+ */
+class WorkspaceIT {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws Exception {
+        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+        browser.close();
+    }
+
+    @Test
+    void agentClaimsNotesAndResolvesACustomerConversation() throws Exception {
+        browser.signIn("bob"); // the first API call registers Bob as an agent
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
+        browser.driver.findElement(By.id("tab-unassigned")).click();
+
+        String customer = "Carla " + UUID.randomUUID().toString().substring(0, 6);
+        long conversation = InboxDatabase.seedWaitingConversation("bob", customer, "Hello, is my order on its way?");
+
+        // No reload: the list refreshes itself.
+        WebElement list = browser.driver.findElement(By.id("conversation-list"));
+        browser.wait.until(driver -> list.getText().contains(customer));
+        browser.driver.findElements(By.cssSelector("#conversation-list vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().equals(customer)).findFirst().orElseThrow().click();
+
+        WebElement pane = browser.driver.findElement(By.id("conversation-pane"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-timeline"),
+                "Hello, is my order on its way?"));
+        browser.screenshot("inbox-agent");
+
+        browser.driver.findElement(By.id("claim-button")).click();
+        browser.wait.until(driver -> InboxDatabase.assignee(conversation) != null);
+        assertEquals(InboxDatabase.agentId("bob"), InboxDatabase.assignee(conversation), "claimed by Bob in the database");
+
+        WebElement note = browser.driver.findElement(By.cssSelector("#note-input textarea"));
+        note.sendKeys("Checked the courier: arrives tomorrow.");
+        browser.driver.findElement(By.id("add-note-button")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-timeline"),
+                "Note: Checked the courier: arrives tomorrow."));
+        assertTrue(pane.findElements(By.className("internal-note")).size() >= 1, "the note is shown set apart");
+
+        browser.driver.findElement(By.id("resolve-button")).click();
+        browser.wait.until(driver -> "resolved".equals(InboxDatabase.status(conversation)));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reopen-button")));
+    }
+
+}

@@ -1,0 +1,18 @@
+package com.teaminbox.server;
+
+/**
+ * A request the domain turns down for a reason the caller can act on. Services throw the
+ * subclasses; the REST layer turns them into problem+json (see rest.RefusalMapper), so no
+ * service knows about HTTP.
+ */
+public abstract class Refusal extends RuntimeException {
+
+    /** What kind of refusal, which the API maps onto a status. */
+    public enum Kind { NOT_FOUND, CONFLICT, NOT_ALLOWED }
+
+    protected Refusal(String sentence) {
+        super(sentence);
+    }
+
+    public abstract Kind kind();
+}

@@ -1,0 +1,2 @@
+/** The append-only, hash-chained audit trail, its query and its verification. */
+package com.teaminbox.server.audit;

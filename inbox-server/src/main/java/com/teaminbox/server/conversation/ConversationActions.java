@@ -1,0 +1,241 @@
+package com.teaminbox.server.conversation;
+
+import com.teaminbox.server.agent.AgentNotFound;
+import com.teaminbox.server.audit.AuditTrail;
+import com.teaminbox.server.queue.QueueNotFound;
+import com.teaminbox.server.routing.RoutingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * What agents and managers do to a conversation: claim, assign, transfer, resolve, reopen,
+ * note. Each change is one conditional UPDATE (or a row lock followed by one), so of two
+ * people acting at once exactly one wins and the other gets a {@link ConversationConflict};
+ * a conversation the actor may not see is a {@link ConversationNotFound}. Every action writes
+ * a conversation event (shown inline) and an audit entry in the same transaction.
+ */
+@ApplicationScoped
+public class ConversationActions {
+
+    @PersistenceContext(unitName = "inbox")
+    private EntityManager em;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private RoutingService routing;
+
+    /** Takes an unassigned conversation of one of the viewer's queues. */
+    @Transactional
+    public void claim(Viewer viewer, long id) {
+        Query claim = em.createNativeQuery("""
+                UPDATE conversation c SET assignee_id = :me, assigned_at = now()
+                 WHERE c.id = :id AND c.assignee_id IS NULL AND c.status <> 'resolved'
+                   AND (:manager OR c.queue_id IN (SELECT aq.queue_id FROM agent_queue aq WHERE aq.agent_id = :me))
+                """).setParameter("id", id);
+        if (ConversationQueries.bindViewer(claim, viewer).executeUpdate() == 0) {
+            // The loser of a race must learn it lost (409), so "could I have claimed it" is
+            // judged on the queue, not on the conversation's new assignee.
+            Object[] state = lockedState(id);
+            boolean inMyQueue = viewer.manager() || !em.createNativeQuery(
+                            "SELECT 1 FROM agent_queue WHERE agent_id = ?1 AND queue_id = ?2")
+                    .setParameter(1, viewer.agentId()).setParameter(2, state[2]).getResultList().isEmpty();
+            if (!inMyQueue && !Long.valueOf(viewer.agentId()).equals(state[1])) {
+                throw new ConversationNotFound(id);
+            }
+            throw new ConversationConflict("resolved".equals(state[0])
+                    ? "Conversation " + id + " is resolved; reopen it first."
+                    : "Conversation " + id + " was claimed by someone else a moment ago.");
+        }
+        event(id, "claimed", viewer.username(), null, viewer.agentId(), null, null, null);
+        audit.record(viewer.username(), "conversation.claimed", "conversation", Long.toString(id), null, "");
+    }
+
+    /** A manager gives the conversation to an agent, whoever has it now. */
+    @Transactional
+    public void assign(Viewer viewer, long id, long agentId) {
+        Object[] state = lockedState(id);
+        if ("resolved".equals(state[0])) {
+            throw new ConversationConflict("Conversation " + id + " is resolved; reopen it first.");
+        }
+        requireAgent(agentId);
+        Long previous = state[1] == null ? null : ((Number) state[1]).longValue();
+        em.createNativeQuery("UPDATE conversation SET assignee_id = ?1, assigned_at = now() WHERE id = ?2")
+                .setParameter(1, agentId).setParameter(2, id).executeUpdate();
+        event(id, "assigned", viewer.username(), previous, agentId, null, null, null);
+        audit.record(viewer.username(), "conversation.assigned", "conversation", Long.toString(id), null,
+                "from=" + previous + " to=" + agentId);
+        freed(previous, agentId);
+    }
+
+    /**
+     * Hands the conversation to another agent or to another queue of the same account (where
+     * routing picks someone, or it waits in that queue's backlog). An agent may transfer what
+     * is theirs or unassigned in their queues; a manager anything.
+     */
+    @Transactional
+    public void transfer(Viewer viewer, long id, Long toAgent, Long toQueue, String reason) {
+        Object[] state = lockedVisibleState(viewer, id);
+        if ("resolved".equals(state[0])) {
+            throw new ConversationConflict("Conversation " + id + " is resolved; reopen it first.");
+        }
+        Long previous = state[1] == null ? null : ((Number) state[1]).longValue();
+        long fromQueue = ((Number) state[2]).longValue();
+        long account = ((Number) state[3]).longValue();
+        if (toAgent != null) {
+            requireAgent(toAgent);
+            em.createNativeQuery("UPDATE conversation SET assignee_id = ?1, assigned_at = now() WHERE id = ?2")
+                    .setParameter(1, toAgent).setParameter(2, id).executeUpdate();
+        } else {
+            boolean sameAccount = !em.createNativeQuery("SELECT 1 FROM queue WHERE id = ?1 AND account_id = ?2")
+                    .setParameter(1, toQueue).setParameter(2, account).getResultList().isEmpty();
+            if (!sameAccount) {
+                throw new QueueNotFound(toQueue + " on this conversation's account");
+            }
+            em.createNativeQuery("UPDATE conversation SET queue_id = ?1, assignee_id = NULL, assigned_at = NULL WHERE id = ?2")
+                    .setParameter(1, toQueue).setParameter(2, id).executeUpdate();
+        }
+        event(id, "transferred", viewer.username(), previous, toAgent, fromQueue, toQueue != null ? toQueue : fromQueue, reason);
+        audit.record(viewer.username(), "conversation.transferred", "conversation", Long.toString(id), null,
+                "from=" + previous + " toAgent=" + toAgent + " toQueue=" + toQueue + (reason == null ? "" : " reason=" + reason));
+        if (toQueue != null) {
+            routing.route(id);
+        }
+        freed(previous, toAgent);
+    }
+
+    @Transactional
+    public void resolve(Viewer viewer, long id) {
+        Query resolve = em.createNativeQuery("""
+                UPDATE conversation c SET status = 'resolved', resolved_at = now()
+                 WHERE c.id = :id AND c.status <> 'resolved' AND """ + Viewer.SEES_C + " RETURNING c.assignee_id")
+                .setParameter("id", id);
+        @SuppressWarnings("unchecked")
+        List<Object> resolved = ConversationQueries.bindViewer(resolve, viewer).getResultList();
+        if (resolved.isEmpty()) {
+            lockedVisibleState(viewer, id); // 404 when not visible
+            throw new ConversationConflict("Conversation " + id + " is already resolved.");
+        }
+        Long assignee = resolved.get(0) == null ? null : ((Number) resolved.get(0)).longValue();
+        event(id, "resolved", viewer.username(), null, null, null, null, null);
+        audit.record(viewer.username(), "conversation.resolved", "conversation", Long.toString(id), null, "");
+        freed(assignee, null);
+    }
+
+    /** Back to open, with the same assignee; refused while the contact has another open conversation. */
+    @Transactional
+    public void reopen(Viewer viewer, long id) {
+        Query reopen = em.createNativeQuery("""
+                UPDATE conversation c SET status = 'open', resolved_at = NULL
+                 WHERE c.id = :id AND c.status = 'resolved' AND """ + Viewer.SEES_C + """
+                   AND NOT EXISTS (SELECT 1 FROM conversation o
+                                    WHERE o.account_id = c.account_id AND o.contact_id = c.contact_id AND o.status <> 'resolved')
+                """).setParameter("id", id);
+        int reopened;
+        try {
+            reopened = ConversationQueries.bindViewer(reopen, viewer).executeUpdate();
+        } catch (PersistenceException e) {
+            // The contact wrote in at this moment and ingest opened a new conversation first.
+            throw new ConversationConflict("The contact of conversation " + id + " has another open conversation.");
+        }
+        if (reopened == 0) {
+            Object[] state = lockedVisibleState(viewer, id);
+            throw new ConversationConflict(!"resolved".equals(state[0])
+                    ? "Conversation " + id + " is not resolved."
+                    : "The contact of conversation " + id + " has another open conversation.");
+        }
+        event(id, "reopened", viewer.username(), null, null, null, null, null);
+        audit.record(viewer.username(), "conversation.reopened", "conversation", Long.toString(id), null, "");
+    }
+
+    @Transactional
+    public long note(Viewer viewer, long id, String body) {
+        lockedVisibleState(viewer, id);
+        Number note = (Number) em.createNativeQuery(
+                        "INSERT INTO internal_note (conversation_id, agent_id, body) VALUES (?1, ?2, ?3) RETURNING id")
+                .setParameter(1, id).setParameter(2, viewer.agentId()).setParameter(3, body).getSingleResult();
+        audit.record(viewer.username(), "conversation.noted", "conversation", Long.toString(id), null, "note=" + note);
+        return note.longValue();
+    }
+
+    /**
+     * Puts a label on the conversation, creating the label in the conversation's account the
+     * first time its name is used. Labelling twice is harmless.
+     */
+    @Transactional
+    public void label(Viewer viewer, long id, String name) {
+        Object[] state = lockedVisibleState(viewer, id);
+        Number label = (Number) em.createNativeQuery("""
+                INSERT INTO label (account_id, name) VALUES (?1, ?2)
+                ON CONFLICT (account_id, name) DO UPDATE SET name = EXCLUDED.name
+                RETURNING id""").setParameter(1, state[3]).setParameter(2, name).getSingleResult();
+        int added = em.createNativeQuery("INSERT INTO conversation_label (conversation_id, label_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, id).setParameter(2, label).executeUpdate();
+        if (added > 0) {
+            audit.record(viewer.username(), "conversation.labelled", "conversation", Long.toString(id), null, "label=" + name);
+        }
+    }
+
+    @Transactional
+    public void unlabel(Viewer viewer, long id, String name) {
+        lockedVisibleState(viewer, id);
+        int removed = em.createNativeQuery("""
+                DELETE FROM conversation_label cl USING label l
+                 WHERE cl.label_id = l.id AND cl.conversation_id = ?1 AND l.name = ?2""")
+                .setParameter(1, id).setParameter(2, name).executeUpdate();
+        if (removed > 0) {
+            audit.record(viewer.username(), "conversation.unlabelled", "conversation", Long.toString(id), null, "label=" + name);
+        }
+    }
+
+    /** [status, assignee, queue, account] of a conversation that exists, locked; 404 otherwise. */
+    private Object[] lockedState(long id) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT status, assignee_id, queue_id, account_id FROM conversation WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw new ConversationNotFound(id);
+        }
+        return (Object[]) rows.get(0);
+    }
+
+    /** As {@link #lockedState}, but 404 also when the viewer may not see it. */
+    private Object[] lockedVisibleState(Viewer viewer, long id) {
+        Query query = em.createNativeQuery("SELECT c.status, c.assignee_id, c.queue_id, c.account_id FROM conversation c WHERE c.id = :id AND "
+                + Viewer.SEES_C + " FOR UPDATE").setParameter("id", id);
+        List<?> rows = ConversationQueries.bindViewer(query, viewer).getResultList();
+        if (rows.isEmpty()) {
+            throw new ConversationNotFound(id);
+        }
+        return (Object[]) rows.get(0);
+    }
+
+    private void requireAgent(long agentId) {
+        if (em.createNativeQuery("SELECT 1 FROM agent WHERE id = ?1").setParameter(1, agentId).getResultList().isEmpty()) {
+            throw new AgentNotFound(Long.toString(agentId));
+        }
+    }
+
+    /** The previous assignee lost a conversation: their queues' backlog may drain to them. */
+    private void freed(Long previous, Long newAssignee) {
+        if (previous != null && !previous.equals(newAssignee)) {
+            routing.drainBacklogFor(previous);
+        }
+    }
+
+    private void event(long id, String kind, String actor, Long fromAgent, Long toAgent, Long fromQueue, Long toQueue, String reason) {
+        em.createNativeQuery("""
+                INSERT INTO conversation_event (conversation_id, kind, actor, from_agent_id, to_agent_id, from_queue_id, to_queue_id, reason)
+                VALUES (?1, ?2, ?3, CAST(?4 AS bigint), CAST(?5 AS bigint), CAST(?6 AS bigint), CAST(?7 AS bigint), CAST(?8 AS varchar))
+                """).setParameter(1, id).setParameter(2, kind).setParameter(3, actor).setParameter(4, fromAgent)
+                .setParameter(5, toAgent).setParameter(6, fromQueue).setParameter(7, toQueue).setParameter(8, reason)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,129 @@
+package com.teaminbox.server.conversation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.List;
+
+/** Reading conversations, always through the viewer's visibility. */
+@ApplicationScoped
+public class ConversationQueries {
+
+    /** Which conversations a list shows. */
+    public enum Scope {
+        /** assigned to the viewer */
+        MINE,
+        /** nobody's yet, in queues the viewer serves (a manager: in any queue) */
+        UNASSIGNED,
+        /** everything the viewer may see */
+        VISIBLE
+    }
+
+    @PersistenceContext(unitName = "inbox")
+    private EntityManager em;
+
+    public Conversation get(Viewer viewer, long id) {
+        Query query = em.createNativeQuery("SELECT c.* FROM conversation c WHERE c.id = :id AND " + Viewer.SEES_C, Conversation.class)
+                .setParameter("id", id);
+        @SuppressWarnings("unchecked")
+        List<Conversation> found = bindViewer(query, viewer).getResultList();
+        if (found.isEmpty()) {
+            throw new ConversationNotFound(id);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Newest first; {@code beforeId} is the cursor (the last id of the previous page), which
+     * stays correct while new conversations arrive, unlike an offset.
+     */
+    public List<Conversation> list(Viewer viewer, Scope scope, ConversationStatus status, Long queueId, Long beforeId, int limit) {
+        return list(viewer, scope, status, queueId, null, null, beforeId, limit);
+    }
+
+    /**
+     * As above, also filtered by {@code search} (the contact's number or name, or a word in a
+     * message; case-insensitive) and by a label name.
+     */
+    public List<Conversation> list(Viewer viewer, Scope scope, ConversationStatus status, Long queueId, String search, String label,
+                                   Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversation c WHERE ").append(Viewer.SEES_C);
+        switch (scope) {
+            case MINE -> sql.append(" AND c.assignee_id = :me");
+            case UNASSIGNED -> sql.append(" AND c.assignee_id IS NULL");
+            case VISIBLE -> { }
+        }
+        if (status != null) {
+            sql.append(" AND c.status = :status");
+        }
+        if (queueId != null) {
+            sql.append(" AND c.queue_id = :queue");
+        }
+        if (beforeId != null) {
+            sql.append(" AND c.id < :before");
+        }
+        if (search != null) {
+            sql.append(" ").append("""
+                     AND (EXISTS (SELECT 1 FROM contact k WHERE k.id = c.contact_id
+                                   AND (k.phone_number LIKE :search ESCAPE '!' OR k.display_name ILIKE :search ESCAPE '!'))
+                          OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.body ILIKE :search ESCAPE '!'))""");
+        }
+        if (label != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM conversation_label cl JOIN label l ON l.id = cl.label_id"
+                    + " WHERE cl.conversation_id = c.id AND l.name = :label)");
+        }
+        sql.append(" ORDER BY c.id DESC LIMIT :limit");
+        Query query = bindViewer(em.createNativeQuery(sql.toString(), Conversation.class), viewer).setParameter("limit", limit);
+        if (status != null) {
+            query.setParameter("status", status.code());
+        }
+        if (queueId != null) {
+            query.setParameter("queue", queueId);
+        }
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        if (search != null) {
+            // the user's text is data, not a pattern: escape LIKE's wildcards
+            query.setParameter("search", "%" + search.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (label != null) {
+            query.setParameter("label", label);
+        }
+        @SuppressWarnings("unchecked")
+        List<Conversation> page = query.getResultList();
+        return page;
+    }
+
+    /** Newest first, {@code beforeId} as cursor; 404 unless the viewer sees the conversation. */
+    public List<Message> messages(Viewer viewer, long conversationId, Long beforeId, int limit) {
+        get(viewer, conversationId);
+        return em.createQuery("""
+                        SELECT m FROM Message m WHERE m.conversationId = :conversation AND (:before IS NULL OR m.id < :before)
+                        ORDER BY m.id DESC
+                        """, Message.class)
+                .setParameter("conversation", conversationId).setParameter("before", beforeId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public List<InternalNote> notes(Viewer viewer, long conversationId) {
+        get(viewer, conversationId);
+        return em.createQuery("SELECT n FROM InternalNote n WHERE n.conversationId = :conversation ORDER BY n.id", InternalNote.class)
+                .setParameter("conversation", conversationId).getResultList();
+    }
+
+    /** The label names on a conversation the viewer sees. */
+    public List<String> labels(Viewer viewer, long conversationId) {
+        get(viewer, conversationId);
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("""
+                SELECT l.name FROM conversation_label cl JOIN label l ON l.id = cl.label_id
+                 WHERE cl.conversation_id = ?1 ORDER BY l.name""").setParameter(1, conversationId).getResultList();
+        return names;
+    }
+
+    static Query bindViewer(Query query, Viewer viewer) {
+        return query.setParameter("me", viewer.agentId()).setParameter("manager", viewer.manager());
+    }
+}

@@ -1,0 +1,233 @@
+package com.teaminbox.server.conversation;
+
+import com.teaminbox.server.Roles;
+import com.teaminbox.server.agent.AgentDirectory;
+import com.teaminbox.server.agent.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import com.teaminbox.server.contact.Contact;
+import com.teaminbox.server.contact.ContactDirectory;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Conversations as agents and managers work them. What a caller cannot see answers 404, the
+ * same as what does not exist.
+ */
+@Path("conversations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENT, Roles.MANAGER})
+public class ConversationResource {
+
+    private static final int MAX_PAGE = 100;
+
+    @Inject
+    private JsonWebToken token;
+
+    @Inject
+    private AgentDirectory agents;
+
+    @Inject
+    private ConversationQueries queries;
+
+    @Inject
+    private ConversationActions actions;
+
+    @Inject
+    private ContactDirectory contacts;
+
+    public record ConversationView(long id, long accountId, long contactId, String contactName, String contactPhone,
+                                   long queueId, String status, Long assigneeId,
+                                   int priority, Instant openedAt, Instant assignedAt, Instant firstResponseAt,
+                                   Instant lastCustomerMessageAt, Instant resolvedAt) {
+        static ConversationView of(Conversation c, Contact contact) {
+            return new ConversationView(c.id(), c.accountId(), c.contactId(),
+                    contact == null ? null : contact.displayName(), contact == null ? null : contact.phoneNumber(),
+                    c.queueId(), c.status().code(), c.assigneeId(),
+                    c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt());
+        }
+    }
+
+    /** One page; pass {@code next} back as {@code cursor} for the following one (null: no more). */
+    public record Page<T>(List<T> items, String next) {
+    }
+
+    public record MessageView(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
+                              String body, String mediaReference, String deliveryState, Instant sentAt) {
+        static MessageView of(Message m) {
+            return new MessageView(m.id(), m.direction(), m.networkMessageId(), m.sentFrom(), m.deviceId(), m.agentId(), m.body(),
+                    m.mediaReference(), m.deliveryState(), m.sentAt());
+        }
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 10_000) String body) {
+    }
+
+    public record NoteView(long id, long agentId, String body, Instant createdAt) {
+    }
+
+    public record AssignRequest(@NotNull @Positive Long agentId) {
+    }
+
+    /** Exactly one of agentId and queueId. */
+    public record TransferRequest(@Positive Long agentId, @Positive Long queueId, @Size(max = 500) String reason) {
+        @AssertTrue(message = "name exactly one of agentId and queueId")
+        public boolean isTarget() {
+            return (agentId == null) != (queueId == null);
+        }
+    }
+
+    @GET
+    public Page<ConversationView> list(@QueryParam("scope") @DefaultValue("visible") @Pattern(regexp = "mine|unassigned|visible") String scope,
+                                       @QueryParam("status") @Pattern(regexp = "open|pending|resolved") String status,
+                                       @QueryParam("queue") @Positive Long queue,
+                                       @QueryParam("q") @Size(min = 2, max = 100) String search,
+                                       @QueryParam("label") @Size(min = 1, max = 64) String label,
+                                       @QueryParam("cursor") @Pattern(regexp = "[0-9]{1,18}") String cursor,
+                                       @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(MAX_PAGE) int limit) {
+        List<Conversation> page = queries.list(viewer(), ConversationQueries.Scope.valueOf(scope.toUpperCase(Locale.ROOT)),
+                status == null ? null : ConversationStatus.of(status), queue, search, label,
+                cursor == null ? null : Long.valueOf(cursor), limit);
+        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
+        Map<Long, Contact> customers = contacts.byIds(page.stream().map(Conversation::contactId).collect(Collectors.toSet()));
+        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()))).toList(), next);
+    }
+
+    @GET
+    @Path("{id}")
+    public ConversationView get(@PathParam("id") long id) {
+        return view(queries.get(viewer(), id));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public Page<MessageView> messages(@PathParam("id") long id,
+                                      @QueryParam("cursor") @Pattern(regexp = "[0-9]{1,18}") String cursor,
+                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
+        List<Message> page = queries.messages(viewer(), id, cursor == null ? null : Long.valueOf(cursor), limit);
+        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
+        return new Page<>(page.stream().map(MessageView::of).toList(), next);
+    }
+
+    @GET
+    @Path("{id}/notes")
+    public List<NoteView> notes(@PathParam("id") long id) {
+        return queries.notes(viewer(), id).stream()
+                .map(n -> new NoteView(n.id(), n.agentId(), n.body(), n.createdAt())).toList();
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public NoteView note(@PathParam("id") long id, @Valid @NotNull NoteRequest request) {
+        long note = actions.note(viewer(), id, request.body());
+        return queries.notes(viewer(), id).stream().filter(n -> n.id() == note).findFirst()
+                .map(n -> new NoteView(n.id(), n.agentId(), n.body(), n.createdAt())).orElseThrow();
+    }
+
+    public record LabelRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N} _-]+", message = "letters, digits, space, _ and - only") String name) {
+    }
+
+    @GET
+    @Path("{id}/labels")
+    public List<String> labels(@PathParam("id") long id) {
+        return queries.labels(viewer(), id);
+    }
+
+    @POST
+    @Path("{id}/labels")
+    public List<String> label(@PathParam("id") long id, @Valid @NotNull LabelRequest request) {
+        Viewer viewer = viewer();
+        actions.label(viewer, id, request.name());
+        return queries.labels(viewer, id);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("{id}/labels/{name}")
+    public List<String> unlabel(@PathParam("id") long id, @PathParam("name") String name) {
+        Viewer viewer = viewer();
+        actions.unlabel(viewer, id, name);
+        return queries.labels(viewer, id);
+    }
+
+    @POST
+    @Path("{id}/claim")
+    public ConversationView claim(@PathParam("id") long id) {
+        actions.claim(viewer(), id);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @RolesAllowed(Roles.MANAGER)
+    public ConversationView assign(@PathParam("id") long id, @Valid @NotNull AssignRequest request) {
+        actions.assign(viewer(), id, request.agentId());
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    public ConversationView transfer(@PathParam("id") long id, @Valid @NotNull TransferRequest request) {
+        Viewer viewer = viewer();
+        actions.transfer(viewer, id, request.agentId(), request.queueId(), request.reason());
+        return viewAfterHandOver(viewer, id);
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    public ConversationView resolve(@PathParam("id") long id) {
+        Viewer viewer = viewer();
+        actions.resolve(viewer, id);
+        return viewAfterHandOver(viewer, id);
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    public ConversationView reopen(@PathParam("id") long id) {
+        actions.reopen(viewer(), id);
+        return get(id);
+    }
+
+    /** After a hand-over the caller may no longer see the conversation; the change happened, so say so with 200 and no body then. */
+    private ConversationView viewAfterHandOver(Viewer viewer, long id) {
+        try {
+            return view(queries.get(viewer, id));
+        } catch (ConversationNotFound gone) {
+            return null;
+        }
+    }
+
+    private ConversationView view(Conversation conversation) {
+        return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()));
+    }
+
+    private Viewer viewer() {
+        Caller caller = Caller.of(token);
+        return new Viewer(agents.idOf(caller), caller.username(), caller.roles().contains(Roles.MANAGER));
+    }
+}

@@ -1,0 +1,2 @@
+/** Companion devices: one live device per agent and account, and its state machine with every transition's reason. */
+package com.teaminbox.server.device;

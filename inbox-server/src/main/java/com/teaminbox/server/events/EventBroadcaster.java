@@ -1,0 +1,71 @@
+package com.teaminbox.server.events;
+
+import com.teaminbox.server.conversation.ConversationNotFound;
+import com.teaminbox.server.conversation.ConversationQueries;
+import com.teaminbox.server.conversation.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The open event streams and who is behind each. An event goes only to the subscribers who
+ * may see its conversation, decided by the same rule the API's reads use.
+ */
+@ApplicationScoped
+public class EventBroadcaster {
+
+    private static final Logger LOG = Logger.getLogger(EventBroadcaster.class.getName());
+
+    record Subscriber(Viewer viewer, SseEventSink sink, Sse sse) {
+    }
+
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    private ConversationQueries conversations;
+
+    void subscribe(Viewer viewer, SseEventSink sink, Sse sse) {
+        subscribers.add(new Subscriber(viewer, sink, sse));
+        sink.send(sse.newEventBuilder().name("ready").data("{}").build());
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    void publish(InboxEvent event) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.sink().isClosed()) {
+                subscribers.remove(subscriber);
+                continue;
+            }
+            if (!maySee(subscriber.viewer(), event.conversationId())) {
+                continue;
+            }
+            OutboundSseEvent outbound = subscriber.sse().newEventBuilder()
+                    .name(event.kind())
+                    .data(event.toJson())
+                    .build();
+            subscriber.sink().send(outbound).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    subscribers.remove(subscriber);
+                    LOG.fine(() -> "Dropped a closed event stream of " + subscriber.viewer().username());
+                }
+            });
+        }
+    }
+
+    private boolean maySee(Viewer viewer, long conversationId) {
+        try {
+            conversations.get(viewer, conversationId);
+            return true;
+        } catch (ConversationNotFound hidden) {
+            return false;
+        }
+    }
+}

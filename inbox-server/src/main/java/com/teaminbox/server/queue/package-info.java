@@ -1,0 +1,2 @@
+/** Queues of an account, with routing policy, SLA and business hours. */
+package com.teaminbox.server.queue;

@@ -1,0 +1,206 @@
+package com.teaminbox.ui.api;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * inbox-server's REST API as the UI uses it. Every call carries the signed-in user's own
+ * access token, so the server authorises the person, never the UI.
+ */
+@ApplicationScoped
+public class InboxApi {
+
+    public record Me(String username, String displayName, String email, List<String> roles) {
+    }
+
+    public record Agent(long id, String username, String displayName, String email, List<String> roles,
+                        Instant firstSeenAt, Instant lastSeenAt, String status, Integer capacity) {
+    }
+
+    public record AuditEntry(long id, java.time.OffsetDateTime occurredAt, String actor, String action, String subjectType,
+                             String subjectId, String device, String details) {
+    }
+
+    public record AuditPage(List<AuditEntry> items, String next) {
+    }
+
+    public record ChainVerification(boolean intact, long entriesChecked, Long firstBrokenId, String problem) {
+    }
+
+    /** A conversation as the list and the pane show it. */
+    public record Conversation(long id, long accountId, long contactId, String contactName, String contactPhone,
+                               long queueId, String status, Long assigneeId, int priority, Instant openedAt,
+                               Instant assignedAt, Instant firstResponseAt, Instant lastCustomerMessageAt,
+                               Instant resolvedAt) {
+        /** The customer as a person reads it: their name, else their number, else the record id. */
+        public String customer() {
+            if (contactName != null && !contactName.isBlank()) {
+                return contactName;
+            }
+            return contactPhone != null ? contactPhone : "Customer " + contactId;
+        }
+    }
+
+    public record ConversationPage(List<Conversation> items, String next) {
+    }
+
+    public record Message(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
+                          String body, String mediaReference, String deliveryState, Instant sentAt) {
+    }
+
+    public record MessagePage(List<Message> items, String next) {
+    }
+
+    public record Note(long id, long agentId, String body, Instant createdAt) {
+    }
+
+    /** Which conversations a list shows. */
+    public enum Scope {
+        MINE, UNASSIGNED, VISIBLE
+    }
+
+    @Inject
+    @ConfigProperty(name = "inbox.api.url")
+    String apiUrl;
+
+    private final Client client = ClientBuilder.newBuilder()
+            .connectTimeout(3, TimeUnit.SECONDS)
+            .readTimeout(10, TimeUnit.SECONDS)
+            .build();
+
+    public Me me(String accessToken) {
+        return get("/v1/me", accessToken, new GenericType<>() { });
+    }
+
+    public List<Agent> agents(String accessToken) {
+        return get("/v1/agents", accessToken, new GenericType<>() { });
+    }
+
+    public ConversationPage conversations(String accessToken, Scope scope, String status, String cursor, int limit) {
+        StringBuilder path = new StringBuilder("/v1/conversations?scope=").append(scope.name().toLowerCase(Locale.ROOT))
+                .append("&limit=").append(limit);
+        if (status != null) {
+            path.append("&status=").append(status);
+        }
+        if (cursor != null) {
+            path.append("&cursor=").append(cursor);
+        }
+        return get(path.toString(), accessToken, new GenericType<>() { });
+    }
+
+    public Conversation conversation(String accessToken, long id) {
+        return get("/v1/conversations/" + id, accessToken, new GenericType<>() { });
+    }
+
+    public MessagePage messages(String accessToken, long conversationId, String cursor) {
+        return get("/v1/conversations/" + conversationId + "/messages?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+                accessToken, new GenericType<>() { });
+    }
+
+    public List<Note> notes(String accessToken, long conversationId) {
+        return get("/v1/conversations/" + conversationId + "/notes", accessToken, new GenericType<>() { });
+    }
+
+    public void addNote(String accessToken, long conversationId, String body) {
+        post("/v1/conversations/" + conversationId + "/notes", accessToken, Json.createObjectBuilder().add("body", body).build());
+    }
+
+    /** claim, resolve or reopen */
+    public void act(String accessToken, long conversationId, String action) {
+        post("/v1/conversations/" + conversationId + "/" + action, accessToken, null);
+    }
+
+    public void assign(String accessToken, long conversationId, long agentId) {
+        post("/v1/conversations/" + conversationId + "/assign", accessToken, Json.createObjectBuilder().add("agentId", agentId).build());
+    }
+
+    /** Newest first; null filters are left out. */
+    public AuditPage audit(String accessToken, String action, String actor, String cursor, int limit) {
+        StringBuilder path = new StringBuilder("/v1/audit?limit=").append(limit);
+        if (action != null && !action.isBlank()) {
+            path.append("&action=").append(java.net.URLEncoder.encode(action.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (actor != null && !actor.isBlank()) {
+            path.append("&actor=").append(java.net.URLEncoder.encode(actor.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (cursor != null) {
+            path.append("&cursor=").append(cursor);
+        }
+        return get(path.toString(), accessToken, new GenericType<>() { });
+    }
+
+    public ChainVerification verifyAudit(String accessToken) {
+        return get("/v1/audit/verify", accessToken, new GenericType<>() { });
+    }
+
+    public void setStatus(String accessToken, String status) {
+        send("PUT", "/v1/agents/me/status", accessToken, Json.createObjectBuilder().add("status", status).build());
+    }
+
+    private void post(String path, String accessToken, JsonObject body) {
+        send("POST", path, accessToken, body);
+    }
+
+    private void send(String method, String path, String accessToken, JsonObject body) {
+        try (Response response = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Bearer " + accessToken)
+                .method(method, Entity.entity(body == null ? "{}" : body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
+            if (response.getStatus() >= 300) {
+                throw new InboxApiException(response.getStatus(), sentenceFor(response));
+            }
+        } catch (ProcessingException unreachable) {
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+        }
+    }
+
+    private <T> T get(String path, String accessToken, GenericType<T> type) {
+        try (Response response = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Bearer " + accessToken).get()) {
+            if (response.getStatus() == 200) {
+                return response.readEntity(type);
+            }
+            throw new InboxApiException(response.getStatus(), sentenceFor(response));
+        } catch (ProcessingException unreachable) {
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+        }
+    }
+
+    /** The server's own problem detail when it sent one, otherwise a sentence for the status. */
+    private static String sentenceFor(Response response) {
+        try {
+            JsonObject problem = response.readEntity(JsonObject.class);
+            if (problem.containsKey("detail") && !problem.isNull("detail")) {
+                return problem.getString("detail");
+            }
+        } catch (RuntimeException notAProblem) {
+            // fall through to the generic sentence
+        }
+        return switch (response.getStatus()) {
+            case 401 -> "Your sign-in has expired. Reload the page to sign in again.";
+            case 403 -> "Your role does not allow this.";
+            case 404 -> "That conversation is no longer available to you.";
+            case 409 -> "Someone else changed this conversation a moment ago. The view has been refreshed.";
+            default -> "The inbox server answered with an error (" + response.getStatus() + ").";
+        };
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

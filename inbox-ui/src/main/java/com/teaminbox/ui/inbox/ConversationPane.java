@@ -1,0 +1,261 @@
+package com.teaminbox.ui.inbox;
+
+import com.teaminbox.ui.api.InboxApi;
+import com.teaminbox.ui.api.InboxApi.Conversation;
+import com.teaminbox.ui.api.InboxApiException;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One conversation: the customer's and the team's messages as bubbles, internal notes set
+ * apart, and what the agent may do (claim, resolve, reopen, add a note).
+ */
+class ConversationPane extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final InboxApi api;
+    private final Supplier<String> token;
+    private final Runnable onChange;
+    private final H3 title = new H3();
+    private final Span state = new Span();
+    private final Div timeline = new Div();
+    private final Paragraph problem = new Paragraph();
+    private final Button claim = new Button("Claim");
+    private final Button resolve = new Button("Resolve");
+    private final Button reopen = new Button("Reopen");
+    private final TextArea note = new TextArea();
+    private final Button addNote = new Button("Add note");
+    private final Select<InboxApi.Agent> assignTo = new Select<>();
+    private final boolean manager;
+    private Conversation shown;
+
+    ConversationPane(InboxApi api, Supplier<String> token, boolean manager, Runnable onChange) {
+        this.api = api;
+        this.token = token;
+        this.onChange = onChange;
+        this.manager = manager;
+        setId("conversation-pane");
+        setSizeFull();
+
+        title.setId("conversation-title");
+        state.setId("conversation-state");
+        problem.setId("conversation-problem");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        problem.setVisible(false);
+
+        claim.setId("claim-button");
+        resolve.setId("resolve-button");
+        reopen.setId("reopen-button");
+        claim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        claim.addClickListener(event -> act("claim"));
+        resolve.addClickListener(event -> act("resolve"));
+        reopen.addClickListener(event -> act("reopen"));
+
+        timeline.setId("conversation-timeline");
+        timeline.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+        Scroller scroller = new Scroller(timeline);
+        scroller.setSizeFull();
+
+        note.setId("note-input");
+        note.setLabel("Internal note (only the team sees it)");
+        note.setWidthFull();
+        note.setMaxLength(10_000);
+        addNote.setId("add-note-button");
+        addNote.addClickListener(event -> addNote());
+        addNote.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+
+        assignTo.setId("assign-select");
+        assignTo.setAriaLabel("Assign to an agent");
+        assignTo.setPlaceholder("Assign to ...");
+        assignTo.setItemLabelGenerator(agent -> agent.displayName() + (agent.status() == null ? "" : " (" + agent.status() + ")"));
+        assignTo.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                assign(event.getValue());
+            }
+        });
+        assignTo.setVisible(false);
+
+        HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo);
+        actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new HorizontalLayout(title, state), actions, problem, scroller, note, addNote);
+        setFlexGrow(1, scroller);
+        showNothing();
+    }
+
+    void show(Conversation conversation) {
+        shown = conversation;
+        reload();
+    }
+
+    /** Re-reads the open conversation (live refresh); quiet when it is gone from the viewer's sight. */
+    void reload() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            shown = api.conversation(token.get(), shown.id());
+            List<InboxApi.Message> messages = api.messages(token.get(), shown.id(), null).items();
+            List<InboxApi.Note> notes = api.notes(token.get(), shown.id());
+            render(messages, notes);
+            problem.setVisible(false);
+        } catch (InboxApiException failure) {
+            if (failure.status() == 404) {
+                showNothing();
+            }
+            say(failure.getMessage());
+        }
+    }
+
+    private void render(List<InboxApi.Message> messages, List<InboxApi.Note> notes) {
+        title.setText(shown.customer());
+        state.setText(shown.status() + (shown.assigneeId() == null ? " · unassigned" : ""));
+        boolean open = !"resolved".equals(shown.status());
+        claim.setVisible(open && shown.assigneeId() == null);
+        resolve.setVisible(open);
+        reopen.setVisible(!open);
+        assignTo.setVisible(manager && open);
+        if (manager && open && assignTo.getListDataView().getItemCount() == 0) {
+            try {
+                assignTo.setItems(api.agents(token.get()).stream().filter(a -> a.roles().contains("agent")).toList());
+            } catch (InboxApiException failure) {
+                say(failure.getMessage());
+            }
+        }
+        note.setEnabled(true);
+        addNote.setEnabled(true);
+
+        record Entry(Instant at, Div view) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (InboxApi.Message message : messages) {
+            entries.add(new Entry(message.sentAt(), bubble(message)));
+        }
+        for (InboxApi.Note n : notes) {
+            entries.add(new Entry(n.createdAt(), noteView(n)));
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        timeline.removeAll();
+        entries.forEach(entry -> timeline.add(entry.view()));
+        if (entries.isEmpty()) {
+            timeline.add(new Paragraph("No messages in this conversation yet."));
+        }
+    }
+
+    private static Div bubble(InboxApi.Message message) {
+        boolean inbound = "inbound".equals(message.direction());
+        Div bubble = new Div();
+        bubble.addClassName("message-bubble");
+        bubble.addClassName(inbound ? "inbound" : "outbound");
+        bubble.getStyle().set("max-width", "70%").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("align-self", inbound ? "flex-start" : "flex-end")
+                .set("background", inbound ? "var(--lumo-contrast-5pct)" : "var(--lumo-primary-color-10pct)");
+        bubble.add(new Div(message.body() == null ? "(media)" : message.body()));
+        String who = inbound ? "" : switch (message.sentFrom() == null ? "" : message.sentFrom()) {
+            case "phone" -> "sent from the phone · ";
+            case "other_device" -> "sent from another device · ";
+            case "companion" -> message.agentId() != null ? "agent #" + message.agentId() + " · " : "";
+            default -> "";
+        };
+        Span meta = new Span(who + TIME.format(message.sentAt()) + (inbound ? "" : " · " + message.deliveryState()));
+        meta.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        bubble.add(meta);
+        return bubble;
+    }
+
+    private static Div noteView(InboxApi.Note note) {
+        Div view = new Div();
+        view.addClassName("internal-note");
+        view.getStyle().set("align-self", "center").set("max-width", "80%")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border", "1px dashed var(--lumo-warning-color, #d4a000)")
+                .set("background", "var(--lumo-warning-color-10pct, #fff8e1)").set("border-radius", "var(--lumo-border-radius-m)");
+        view.add(new Div("Note: " + note.body()));
+        Span meta = new Span(TIME.format(note.createdAt()));
+        meta.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        view.add(meta);
+        return view;
+    }
+
+    private void act(String action) {
+        if (shown == null) {
+            return;
+        }
+        try {
+            api.act(token.get(), shown.id(), action);
+            problem.setVisible(false);
+        } catch (InboxApiException failure) {
+            say(failure.getMessage());
+        }
+        onChange.run();
+        reload();
+    }
+
+    private void assign(InboxApi.Agent agent) {
+        try {
+            api.assign(token.get(), shown.id(), agent.id());
+            problem.setVisible(false);
+        } catch (InboxApiException failure) {
+            say(failure.getMessage());
+        }
+        assignTo.clear();
+        onChange.run();
+        reload();
+    }
+
+    private void addNote() {
+        String text = note.getValue().strip();
+        if (shown == null) {
+            return;
+        }
+        if (text.isEmpty()) {
+            say("Write the note first.");
+            return;
+        }
+        try {
+            api.addNote(token.get(), shown.id(), text);
+            note.clear();
+            problem.setVisible(false);
+            reload();
+        } catch (InboxApiException failure) {
+            say(failure.getMessage());
+        }
+    }
+
+    private void showNothing() {
+        shown = null;
+        title.setText("Pick a conversation");
+        state.setText("");
+        timeline.removeAll();
+        timeline.add(new Paragraph("Choose a conversation on the left to read it and answer."));
+        claim.setVisible(false);
+        assignTo.setVisible(false);
+        resolve.setVisible(false);
+        reopen.setVisible(false);
+        note.setEnabled(false);
+        addNote.setEnabled(false);
+    }
+
+    private void say(String sentence) {
+        problem.setText(sentence);
+        problem.setVisible(true);
+    }
+}

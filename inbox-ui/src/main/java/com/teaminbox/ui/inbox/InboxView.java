@@ -1,0 +1,113 @@
+package com.teaminbox.ui.inbox;
+
+import com.teaminbox.ui.api.InboxApi;
+import com.teaminbox.ui.api.InboxApiException;
+import com.teaminbox.ui.layout.MainLayout;
+import com.teaminbox.ui.security.SignedInUser;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+/**
+ * The agent's workspace: a greeting with the name inbox-server knows them by (fetched with
+ * the agent's own forwarded token), their availability, the conversation list and the open
+ * conversation. The list and the pane refresh themselves every few seconds without a reload.
+ */
+@PageTitle("Inbox | Team Inbox")
+@Route(value = "", layout = MainLayout.class)
+@RolesAllowed("agent")
+public class InboxView extends VerticalLayout {
+
+    /** Until the server's event stream lands, the open page asks for changes this often. */
+    private static final int REFRESH_MILLIS = 5_000;
+
+    private ConversationList list;
+    private ConversationPane pane;
+    private Registration refresh;
+
+    @Inject
+    public InboxView(InboxApi api, SignedInUser user) {
+        setSizeFull();
+        H2 greeting = new H2();
+        greeting.setId("greeting");
+        try {
+            InboxApi.Me me = api.me(user.accessToken());
+            greeting.setText("Welcome, " + me.displayName());
+        } catch (InboxApiException failure) {
+            greeting.setText("Welcome");
+            Paragraph error = new Paragraph(failure.getMessage());
+            error.setId("error");
+            add(greeting, error);
+            return;
+        }
+
+        Select<String> status = new Select<>();
+        status.setId("agent-status");
+        status.setLabel("My availability");
+        status.setPlaceholder("Choose");
+        status.setItems("online", "away", "offline");
+        status.setItemLabelGenerator(value -> switch (value) {
+            case "online" -> "Online: route chats to me";
+            case "away" -> "Away: keep my chats, send no new ones";
+            default -> "Offline";
+        });
+        Paragraph statusProblem = new Paragraph();
+        statusProblem.setVisible(false);
+        status.addValueChangeListener(event -> {
+            if (!event.isFromClient()) {
+                return;
+            }
+            try {
+                api.setStatus(user.accessToken(), event.getValue());
+                statusProblem.setVisible(false);
+                list.refresh();
+            } catch (InboxApiException failure) {
+                statusProblem.setText(failure.getMessage());
+                statusProblem.setVisible(true);
+            }
+        });
+        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        header.expand(greeting);
+
+        pane = new ConversationPane(api, user::accessToken, user.hasRole("manager"), () -> list.refresh());
+        list = new ConversationList(api, user::accessToken, user.hasRole("manager"), pane::show);
+        SplitLayout split = new SplitLayout(list, pane);
+        split.setSplitterPosition(35);
+        split.setSizeFull();
+        add(header, split);
+        setFlexGrow(1, split);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (list == null) {
+            return;
+        }
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        refresh = event.getUI().addPollListener(poll -> {
+            list.refresh();
+            pane.reload();
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (refresh != null) {
+            refresh.remove();
+            event.getUI().setPollInterval(-1);
+        }
+    }
+}
