@@ -93,6 +93,8 @@ public final class SimulatedDevice {
         return store.identityKeyPair();
     }
 
+    private static final int LOGIN_WAIT_SECONDS = 30;
+
     /** Connects and logs in; {@code also} hears every event after the device recorded it. */
     public synchronized void goOnline(ClientSettings settings, DeviceEvents also) {
         if (client != null) {
@@ -114,11 +116,15 @@ public final class SimulatedDevice {
                 }, random);
         client = connecting;
         try {
-            connecting.connect().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // Generous: on a loaded 2-core machine the first handshake of a fresh JVM took over 10 s.
+            connecting.connect().toCompletableFuture().get(LOGIN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             client = null;
             connecting.close();
-            throw new IllegalStateException(address + " could not log in: " + e.getMessage(), e);
+            String why = e instanceof java.util.concurrent.TimeoutException
+                    ? "no login within " + LOGIN_WAIT_SECONDS + " s (last state " + connecting.state() + ")"
+                    : String.valueOf(e.getMessage());
+            throw new IllegalStateException(address + " could not log in: " + why, e);
         }
     }
 
