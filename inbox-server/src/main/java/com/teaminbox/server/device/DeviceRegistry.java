@@ -1,6 +1,7 @@
 package com.teaminbox.server.device;
 
 import com.teaminbox.server.audit.AuditTrail;
+import com.teaminbox.server.device.keys.DeviceKeyVault;
 import com.teaminbox.server.routing.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class DeviceRegistry {
 
     @Inject
     private RoutingService routing;
+
+    @Inject
+    private DeviceKeyVault keys;
 
     /** Starts linking a new device for the agent on the account; refused if a live one exists. */
     @Transactional
@@ -68,6 +72,10 @@ public class DeviceRegistry {
         recordTransition(deviceId, current, target, reason);
         audit.record(actor, "device." + target.code(), "device", Long.toString(deviceId), Long.toString(deviceId),
                 "from=" + current.code() + " reason=" + reason);
+        if (target == DeviceState.LOGGED_OUT || target == DeviceState.REVOKED) {
+            // A dead device's keys must not linger; erased in the same transaction as the transition.
+            keys.erase(deviceId);
+        }
         if (target == DeviceState.CONNECTED) {
             // The agent can now be routed to on this account: their queues' backlog may drain.
             routing.drainBacklogFor(agent);
