@@ -62,6 +62,12 @@ public class ConversationResource {
     @Inject
     private ContactDirectory contacts;
 
+    @Inject
+    private com.teaminbox.server.outbox.ReplyService replies;
+
+    @Inject
+    private com.teaminbox.server.outbox.OutboxDispatcher outbox;
+
     public record ConversationView(long id, long accountId, long contactId, String contactName, String contactPhone,
                                    long queueId, String status, Long assigneeId,
                                    int priority, Instant openedAt, Instant assignedAt, Instant firstResponseAt,
@@ -133,6 +139,33 @@ public class ConversationResource {
         List<Message> page = queries.messages(viewer(), id, cursor == null ? null : Long.valueOf(cursor), limit);
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
         return new Page<>(page.stream().map(MessageView::of).toList(), next);
+    }
+
+    /**
+     * A reply: text, or (refused with a reason) the kinds a companion device may not send.
+     * Live location and status posts are the primary phone's alone on this network.
+     */
+    public record ReplyRequest(@NotBlank @Size(max = 4096) String text,
+                               @Pattern(regexp = "text|live-location|status", message = "must be text, live-location or status") String kind) {
+    }
+
+    /** Stores the reply and queues it for the caller's own device (202: sending follows). */
+    @POST
+    @Path("{id}/messages")
+    public jakarta.ws.rs.core.Response reply(@PathParam("id") long id, @Valid @NotNull ReplyRequest request) {
+        if ("live-location".equals(request.kind())) {
+            throw new com.teaminbox.server.rest.ProblemException(422,
+                    "Live location cannot be shared from a companion device; only the business phone itself can share it.");
+        }
+        if ("status".equals(request.kind())) {
+            throw new com.teaminbox.server.rest.ProblemException(422,
+                    "Status posts cannot be made from a companion device; post them from the business phone.");
+        }
+        var queued = replies.reply(viewer(), id, request.text());
+        outbox.wake();
+        MessageView stored = queries.messages(viewer(), id, null, 10).stream()
+                .filter(m -> m.id() == queued.messageId()).findFirst().map(MessageView::of).orElseThrow();
+        return jakarta.ws.rs.core.Response.accepted(stored).build();
     }
 
     @GET

@@ -21,12 +21,26 @@ public class IngestService {
     private IngestTransaction transaction;
 
     public IngestOutcome ingest(InboundMessage message) {
-        return withRetry(() -> transaction.ingest(message));
+        return ingest(message, NOTHING_MORE);
+    }
+
+    /**
+     * @param alsoInTransaction runs inside the storing transaction (each attempt): the device
+     *        session writes its ratchet change here, so message and key state commit together
+     */
+    public IngestOutcome ingest(InboundMessage message, Runnable alsoInTransaction) {
+        return withRetry(() -> transaction.ingest(message, alsoInTransaction));
     }
 
     public IngestOutcome ingestOwn(OwnMessage message) {
-        return withRetry(() -> transaction.ingestOwn(message));
+        return ingestOwn(message, NOTHING_MORE);
     }
+
+    public IngestOutcome ingestOwn(OwnMessage message, Runnable alsoInTransaction) {
+        return withRetry(() -> transaction.ingestOwn(message, alsoInTransaction));
+    }
+
+    private static final Runnable NOTHING_MORE = () -> { };
 
     private static IngestOutcome withRetry(Supplier<IngestOutcome> attempt) {
         for (int tried = 1; ; tried++) {

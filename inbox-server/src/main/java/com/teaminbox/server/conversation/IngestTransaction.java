@@ -39,7 +39,8 @@ public class IngestTransaction {
     private TransactionSynchronizationRegistry transaction;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public IngestOutcome ingest(InboundMessage message) {
+    public IngestOutcome ingest(InboundMessage message, Runnable alsoInTransaction) {
+        alsoInTransaction.run();
         long contact = contactOf(message);
         long[] found = findOrOpenConversation(message.accountId(), contact);
         long conversation = found[0];
@@ -92,7 +93,8 @@ public class IngestTransaction {
      * team's first response.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public IngestOutcome ingestOwn(OwnMessage message) {
+    public IngestOutcome ingestOwn(OwnMessage message, Runnable alsoInTransaction) {
+        alsoInTransaction.run();
         long contact = contactOf(message.accountId(), message.contactPhone(), null);
         long[] found = findOrOpenConversation(message.accountId(), contact);
         long conversation = found[0];

@@ -11,7 +11,7 @@ public record Viewer(long agentId, String username, boolean manager) {
      * {@code :me} and {@code :manager}. Every read and every conditional UPDATE uses it, so
      * that the rule cannot differ between listing and acting.
      */
-    static final String SEES_C = """
+    public static final String SEES_C = """
             (:manager OR c.assignee_id = :me
                OR (c.assignee_id IS NULL AND c.queue_id IN (SELECT aq.queue_id FROM agent_queue aq WHERE aq.agent_id = :me)))
             """;

@@ -51,4 +51,12 @@ public interface DeviceEvents {
 
     default void connectionStateChanged(ConnectionState state) {
     }
+
+    /**
+     * The connection state changed; {@code reason} says why when the connection was lost
+     * (null otherwise). By default this reports to {@link #connectionStateChanged}.
+     */
+    default void connectionChanged(ConnectionState state, String reason) {
+        connectionStateChanged(state);
+    }
 }

@@ -258,7 +258,7 @@ public final class NetworkDeviceClient implements DeviceClient {
         if (state == ConnectionState.LOGGED_OUT || state == ConnectionState.CLOSED || registration.address().isEmpty()) {
             return;
         }
-        changeState(ConnectionState.WAITING_TO_RECONNECT);
+        changeState(ConnectionState.WAITING_TO_RECONNECT, why);
         Duration delay = settings.reconnect().delayBefore(reconnectAttempt++);
         LOG.log(System.Logger.Level.INFO, "{0}: {1}; reconnecting in {2} ms",
                 registration.address().get(), why, delay.toMillis());
@@ -534,9 +534,13 @@ public final class NetworkDeviceClient implements DeviceClient {
     // ------------------------------------------------------------------ lifecycle
 
     private void changeState(ConnectionState newState) {
+        changeState(newState, null);
+    }
+
+    private void changeState(ConnectionState newState, String why) {
         if (state != newState) {
             state = newState;
-            events.connectionStateChanged(newState);
+            events.connectionChanged(newState, why);
         }
     }
 

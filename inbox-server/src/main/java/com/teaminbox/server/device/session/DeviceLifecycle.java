@@ -1,0 +1,95 @@
+package com.teaminbox.server.device.session;
+
+import com.teaminbox.server.device.DeviceRegistry;
+import com.teaminbox.server.device.DeviceState;
+import com.teaminbox.server.device.DeviceTransitionRefused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** What device sessions report about their devices, recorded as state transitions with reasons. */
+@ApplicationScoped
+public class DeviceLifecycle {
+
+    /** The actor named in the audit for what the network, not a person, did. */
+    public static final String NETWORK = "network";
+
+    @PersistenceContext(unitName = "inbox")
+    private EntityManager em;
+
+    @Inject
+    private DeviceRegistry registry;
+
+    /** The device as the inbox knows it: account, agent, state, network address, platform. */
+    public record DeviceRow(long id, long accountId, long agentId, DeviceState state, String networkAddress,
+                            String platform, String businessNumber) {
+    }
+
+    public Optional<DeviceRow> find(long deviceId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number
+                  FROM companion_device d JOIN business_account b ON b.id = d.account_id WHERE d.id = ?1
+                """).setParameter(1, deviceId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(DeviceLifecycle::row).findFirst();
+    }
+
+    /** Devices that should be talking to the network: linked once and neither logged out nor revoked. */
+    public List<DeviceRow> live() {
+        List<?> rows = em.createNativeQuery("""
+                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number
+                  FROM companion_device d JOIN business_account b ON b.id = d.account_id
+                 WHERE d.state IN ('linked', 'connected', 'disconnected') AND d.network_device_id IS NOT NULL
+                 ORDER BY d.id
+                """).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(DeviceLifecycle::row).toList();
+    }
+
+    private static DeviceRow row(Object[] r) {
+        return new DeviceRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                DeviceState.of((String) r[3]), (String) r[4], (String) r[5], (String) r[6]);
+    }
+
+    /** The inbox's own device with this network address on the account, if it is one of ours. */
+    public Long managedDevice(long accountId, String networkAddress) {
+        List<?> ids = em.createNativeQuery(
+                        "SELECT id FROM companion_device WHERE account_id = ?1 AND network_device_id = ?2 ORDER BY id DESC LIMIT 1")
+                .setParameter(1, accountId).setParameter(2, networkAddress).getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    @Transactional
+    public void linked(long deviceId, String networkAddress, String platform) {
+        em.createNativeQuery("UPDATE companion_device SET network_device_id = ?1, platform = COALESCE(?2, platform) WHERE id = ?3")
+                .setParameter(1, networkAddress).setParameter(2, platform).setParameter(3, deviceId).executeUpdate();
+        registry.transition(deviceId, DeviceState.LINKED, "linked to the business account as " + networkAddress, NETWORK);
+    }
+
+    public void connected(long deviceId) {
+        moveIfAllowed(deviceId, DeviceState.CONNECTED, "logged in to the network");
+    }
+
+    public void disconnected(long deviceId, String reason) {
+        moveIfAllowed(deviceId, DeviceState.DISCONNECTED, reason);
+    }
+
+    public void loggedOut(long deviceId, String reason) {
+        moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, reason);
+    }
+
+    /** Reports can repeat (a reconnect right after a connect): a move that is not allowed is skipped. */
+    private void moveIfAllowed(long deviceId, DeviceState target, String reason) {
+        Optional<DeviceRow> device = find(deviceId);
+        if (device.isEmpty() || !device.get().state().canBecome(target)) {
+            return;
+        }
+        try {
+            registry.transition(deviceId, target, reason, NETWORK);
+        } catch (DeviceTransitionRefused raced) {
+            // another report moved it first; the stored history stays consistent
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package com.teaminbox.server.device.session;
+
+import com.teaminbox.bridge.client.ConnectionState;
+import com.teaminbox.bridge.client.DeviceEvents;
+import com.teaminbox.bridge.client.DeviceRegistration;
+import com.teaminbox.bridge.client.LogoutReason;
+import com.teaminbox.bridge.client.NetworkDeviceClient;
+import com.teaminbox.bridge.client.OutgoingMessage;
+import com.teaminbox.bridge.client.PrimaryActivity;
+import com.teaminbox.bridge.client.Receipt;
+import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.fanout.MediaReference;
+import com.teaminbox.bridge.fanout.MessageContent;
+import com.teaminbox.bridge.linking.LinkedDevice;
+import com.teaminbox.bridge.stanza.DeviceAddress;
+import com.teaminbox.server.conversation.InboundMessage;
+import com.teaminbox.server.conversation.IngestOutcome;
+import com.teaminbox.server.conversation.OwnMessage;
+import com.teaminbox.server.device.keys.PendingKeyWrites;
+import com.teaminbox.server.device.keys.StoredDeviceKeys;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One linked (or linking) companion device of one agent, connected to the network through a
+ * device-bridge client. It turns what the client hears into inbox changes:
+ * <ul>
+ *   <li>a decrypted message is stored (once per account, whichever companion is first) and the
+ *       ratchet change is written in the same transaction; only then does the listener return,
+ *       which is when the client acknowledges the delivery to the network;</li>
+ *   <li>connection changes become device state transitions with their reason;</li>
+ *   <li>receipts move outbound messages along pending → sent → delivered → read.</li>
+ * </ul>
+ */
+final class DeviceSession implements DeviceEvents {
+
+    private static final Logger LOG = Logger.getLogger(DeviceSession.class.getName());
+
+    private final long deviceId;
+    private final long accountId;
+    private final StoredDeviceKeys keys;
+    private final SessionServices services;
+    private final NetworkDeviceClient client;
+    private final AtomicReference<String> currentQr = new AtomicReference<>();
+    private volatile String linkProblem;
+    private volatile boolean closed;
+
+    DeviceSession(long deviceId, long accountId, StoredDeviceKeys keys, DeviceAddress address, String platform,
+                  SessionServices services) {
+        this.deviceId = deviceId;
+        this.accountId = accountId;
+        this.keys = keys;
+        this.services = services;
+        DeviceRegistration registration = new DeviceRegistration(keys.noiseKey(), keys.store(), platform, address);
+        this.client = new NetworkDeviceClient(services.network().clientSettings(), registration,
+                services.contextual(this), new SecureRandom());
+    }
+
+    long deviceId() {
+        return deviceId;
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    boolean isConnected() {
+        return client.state() == ConnectionState.CONNECTED;
+    }
+
+    ConnectionState connectionState() {
+        return client.state();
+    }
+
+    /** The QR text to show while linking by QR; null before the first or after linking. */
+    String currentQr() {
+        return currentQr.get();
+    }
+
+    String linkProblem() {
+        return linkProblem;
+    }
+
+    void connect() {
+        client.connect();
+    }
+
+    /** Starts linking by QR: each rotated QR text replaces the one shown. */
+    void linkByQr() {
+        client.linkByQr().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String qr) {
+                currentQr.set(qr);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                currentQr.set(null);
+                linkProblem = failure.getMessage();
+            }
+
+            @Override
+            public void onComplete() {
+                currentQr.set(null);
+            }
+        });
+    }
+
+    CompletionStage<String> linkByPairingCode(String phoneNumber) {
+        return client.linkByPairingCode(phoneNumber);
+    }
+
+    /** Encrypts and sends a reply; completes when the network has taken it. */
+    CompletionStage<Void> send(String networkMessageId, String contactPhone, String text) {
+        return client.send(new OutgoingMessage(networkMessageId, contactPhone, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Tells the customer's device that its messages reached the business. */
+    CompletionStage<Void> acknowledgeDelivery(DeviceAddress customerDevice, List<String> messageIds) {
+        return client.sendReceipt(customerDevice, Receipt.Kind.DELIVERED, messageIds);
+    }
+
+    /** Writes key changes that no message transaction carried (sending, prekeys, duplicates). */
+    void flushKeys() {
+        if (!keys.store().pending().isEmpty()) {
+            services.vault().flush(keys);
+        }
+    }
+
+    void close() {
+        closed = true;
+        client.close();
+    }
+
+    /** Tells the network this device leaves the account (an admin revoked it). */
+    CompletionStage<Void> unlink() {
+        return client.unlink();
+    }
+
+    // ------------------------------------------------------------------ what the client hears
+
+    @Override
+    public void messageDecrypted(ReceivedMessage message) {
+        MessageContent content = message.content();
+        String body = content.text().isBlank() && content.media().isPresent() ? null : content.text();
+        String media = content.media().map(DeviceSession::mediaReference).orElse(null);
+        Instant sentAt = Instant.ofEpochMilli(content.timestampMillis());
+        AtomicReference<PendingKeyWrites> written = new AtomicReference<>();
+        Runnable keyChanges = () -> written.set(services.vault().writePending(keys));
+        IngestOutcome outcome;
+        if (!message.sentByMe()) {
+            outcome = services.ingest().ingest(new InboundMessage(accountId, content.messageId(), message.chat(), null,
+                    body, media, sentAt), keyChanges);
+        } else {
+            Long sendingDevice = message.sender().isPrimary() ? null : services.devices().managedDevice(accountId,
+                    message.sender().toString());
+            OwnMessage.Origin origin = message.sender().isPrimary() ? OwnMessage.Origin.PHONE
+                    : sendingDevice != null ? OwnMessage.Origin.COMPANION : OwnMessage.Origin.OTHER_DEVICE;
+            outcome = services.ingest().ingestOwn(new OwnMessage(accountId, content.messageId(), message.chat(), origin,
+                    sendingDevice, body, media, sentAt), keyChanges);
+        }
+        if (outcome.firstCopy()) {
+            keys.store().committed(written.get());
+            outcome.outOfHoursReply().ifPresent(text -> services.replies().queueAutomaticReply(outcome.conversationId(),
+                    deviceId, text));
+            if (!message.sentByMe()) {
+                acknowledgeDelivery(message.sender(), List.of(content.messageId()));
+            }
+        } else {
+            // Another companion stored it first; its transaction rolled back, so this device's
+            // ratchet change is written on its own.
+            services.vault().flush(keys);
+        }
+    }
+
+    @Override
+    public void messageUndecryptable(DeviceAddress sender, String reason) {
+        LOG.warning(() -> "Device " + deviceId + " could not decrypt a message from " + sender + ": " + reason);
+    }
+
+    @Override
+    public void receiptReceived(Receipt receipt) {
+        services.deliveries().receiptArrived(accountId, receipt.kind(), receipt.messageIds());
+    }
+
+    @Override
+    public void linked(LinkedDevice device) {
+        currentQr.set(null);
+        services.vault().flush(keys);
+        services.devices().linked(deviceId, device.accountId() + ":" + device.deviceId(), device.platform());
+    }
+
+    @Override
+    public void connectionChanged(ConnectionState state, String reason) {
+        if (closed) {
+            return;
+        }
+        try {
+            switch (state) {
+                case CONNECTED -> services.devices().connected(deviceId);
+                case WAITING_TO_RECONNECT -> services.devices().disconnected(deviceId,
+                        (reason == null ? "connection to the network lost" : reason) + "; reconnecting");
+                default -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Device " + deviceId + ": could not record connection state " + state, e);
+        }
+    }
+
+    @Override
+    public void loggedOut(LogoutReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        String why = switch (reason) {
+            case DEVICE_REMOVED -> "the network removed the device (unlinked on the phone, or the 14-day rule)";
+            case REPLACED -> "the same device connected from somewhere else";
+            case UNLINKED -> "the device was unlinked";
+            case UNAUTHORIZED -> "the network no longer accepts this device's login";
+        };
+        services.sessions().loggedOut(deviceId, why);
+    }
+
+    @Override
+    public void primaryActive(PrimaryActivity activity) {
+        LOG.fine(() -> "Primary phone active (" + activity.source() + ") seen by device " + deviceId);
+    }
+
+    /** What the conversation shows for an attachment; the media key stays with the network message. */
+    private static String mediaReference(MediaReference media) {
+        return "network-media:" + media.mimeType() + ":" + media.directPath();
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceSession[" + deviceId + ", " + client.state() + "]";
+    }
+}

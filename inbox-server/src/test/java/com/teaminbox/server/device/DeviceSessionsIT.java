@@ -1,0 +1,232 @@
+package com.teaminbox.server.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.teaminbox.sandbox.Sandbox;
+import com.teaminbox.sandbox.SandboxSettings;
+import com.teaminbox.sandbox.customer.SimulatedCustomer;
+import com.teaminbox.sandbox.phone.SimulatedPhone;
+import com.teaminbox.server.api.DeployedInbox;
+import com.teaminbox.server.api.Keycloak;
+import com.teaminbox.server.api.TestData;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The inbox's device sessions against the real sandbox network (started here, in the test
+ * JVM, on the ports the deployed server is configured with in arquillian.xml): four
+ * companions linked through the API by QR and by pairing code, one customer message stored
+ * once, a reply that leaves from the replying agent's own device and reaches the customer
+ * once, the owner's phone message attributed, and the refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeviceSessionsIT {
+
+    /** Must match -Dinbox.network.directory-url in arquillian.xml. */
+    static final int NETWORK_PORT = 17780;
+    static final int NETWORK_ADMIN_PORT = 17781;
+    static final String BUSINESS = "4930999000";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path networkData;
+    static Sandbox network;
+    static SimulatedPhone phone;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive inboxServer() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("inbox.war")));
+    }
+
+    @BeforeAll
+    static void startNetwork() {
+        network = Sandbox.start(SandboxSettings.defaults(networkData).withPorts(NETWORK_PORT, NETWORK_ADMIN_PORT));
+        phone = network.createBusiness(BUSINESS, "Device Test Bakery");
+    }
+
+    @AfterAll
+    static void stopNetwork() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    void fourCompanionsStoreOnceAndRepliesLeaveFromTheAgentsOwnDevice() throws Exception {
+        for (String user : List.of("alice", "bob", "maria", "adam")) {
+            assertEquals(200, call("GET", "v1/me", user, null).statusCode(), user + " registers on first call");
+        }
+        try (Connection db = DeployedInbox.database()) {
+            TestData data = new TestData(db);
+            data.update("INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Device Test Bakery') "
+                    + "ON CONFLICT (phone_number) DO NOTHING", BUSINESS);
+            long account = data.count("SELECT id FROM business_account WHERE phone_number = ?", BUSINESS);
+            long queue = data.queue(account, "front desk", "round_robin", true);
+            long alice = data.agentId("alice");
+            long bob = data.agentId("bob");
+            long carol = data.agent("Carol", 5, "online");
+            long dan = data.agent("Dan", 5, "online");
+            for (long agent : List.of(alice, bob)) {
+                data.join(agent, queue);
+                data.setStatus(agent, "online");
+            }
+
+            // Link four companions: three by QR, one by pairing code, each for its own agent.
+            List<Long> devices = new ArrayList<>();
+            for (long agent : List.of(alice, bob, carol)) {
+                JsonNode link = linkByQr(account, agent);
+                phone.scanQr(link.path("qr").asText());
+                devices.add(link.path("deviceId").asLong());
+            }
+            HttpResponse<String> byCode = call("POST", "v1/devices", "adam",
+                    "{\"accountId\":" + account + ",\"agentId\":" + dan + ",\"method\":\"pairing-code\"}");
+            assertEquals(201, byCode.statusCode(), byCode.body());
+            String code = JSON.readTree(byCode.body()).path("pairingCode").asText();
+            assertTrue(code.matches("[A-Z0-9]{4}-[A-Z0-9]{4}"), "pairing code shown as XXXX-XXXX: " + code);
+            phone.enterPairingCode(code);
+            devices.add(JSON.readTree(byCode.body()).path("deviceId").asLong());
+            for (long device : devices) {
+                await(() -> "connected".equals(data.string("SELECT state FROM companion_device WHERE id = ?", device)),
+                        "device " + device + " connected");
+            }
+            assertEquals(4, phone.linkedDevices().size(), "the phone lists four companions");
+            assertEquals(4, data.count("""
+                    SELECT count(*) FROM device_transition t JOIN companion_device d ON d.id = t.device_id
+                     WHERE d.account_id = ? AND t.to_state = 'linked'""", account), "each link is a recorded transition");
+
+            // One customer message, delivered to all four companions, is stored once.
+            SimulatedCustomer anna = network.createCustomer("4915100000001", "Anna", 1);
+            String annasId = anna.send(BUSINESS, "Do you have rye bread today?");
+            await(() -> data.count("SELECT count(*) FROM message WHERE account_id = ? AND network_message_id = ?",
+                    account, annasId) == 1, "Anna's message stored");
+            Thread.sleep(2_000); // time for the other three copies to arrive (and, if wrong, be stored again)
+            assertEquals(1, data.count("SELECT count(*) FROM message WHERE account_id = ? AND direction = 'inbound'", account),
+                    "one row although four companions received it");
+            assertEquals(1, data.count("SELECT count(*) FROM conversation WHERE account_id = ?", account), "one conversation");
+            long conversation = data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", annasId);
+
+            // An agent without a device on this account may not reply: 409, nothing stored.
+            long maria = data.agentId("maria");
+            HttpResponse<String> refused = call("POST", "v1/conversations/" + conversation + "/messages", "maria",
+                    "{\"text\":\"Hello from Maria\"}");
+            DeployedInbox.assertProblem(refused, 409);
+            assertTrue(refused.body().contains("own linked device"), refused.body());
+            assertEquals(0, data.count("SELECT count(*) FROM message WHERE agent_id = ? AND conversation_id = ?", maria, conversation));
+
+            // Live location and status posts are the phone's alone.
+            HttpResponse<String> location = call("POST", "v1/conversations/" + conversation + "/messages", "alice",
+                    "{\"text\":\"here\",\"kind\":\"live-location\"}");
+            DeployedInbox.assertProblem(location, 422);
+
+            // The reply leaves from the replying agent's own device and reaches Anna once.
+            Long assignee = data.assigneeOf(conversation);
+            String replier = assignee != null && assignee == bob ? "bob" : "alice";
+            long replierId = replier.equals("bob") ? bob : alice;
+            long replierDevice = devices.get(replier.equals("bob") ? 1 : 0);
+            HttpResponse<String> reply = call("POST", "v1/conversations/" + conversation + "/messages", replier,
+                    "{\"text\":\"Yes, fresh from the oven.\"}");
+            assertEquals(202, reply.statusCode(), reply.body());
+            JsonNode sent = JSON.readTree(reply.body());
+            assertEquals(replierDevice, sent.path("deviceId").asLong(), "sent from the replier's device");
+            assertEquals(replierId, sent.path("agentId").asLong());
+            String replyId = sent.path("networkMessageId").asText();
+            await(() -> anna.devices().get(0).inbox().stream()
+                    .anyMatch(m -> m.content().messageId().equals(replyId)), "Anna received the reply");
+            await(() -> List.of("delivered", "read").contains(
+                    data.string("SELECT delivery_state FROM message WHERE network_message_id = ?", replyId)),
+                    "the reply's delivery receipt arrived");
+            Thread.sleep(1_000);
+            assertEquals(1, anna.devices().get(0).inbox().stream()
+                    .filter(m -> m.content().messageId().equals(replyId)).count(), "Anna got the reply once");
+            assertEquals(1, data.count("SELECT count(*) FROM message WHERE network_message_id = ?", replyId),
+                    "the other companions' copies of the reply are not stored again");
+            assertEquals(replier, data.string("""
+                    SELECT actor FROM audit_event WHERE action = 'message.sent' AND subject_id = ? ORDER BY id DESC LIMIT 1""",
+                    Long.toString(conversation)), "the send is audited with its actor");
+
+            // The owner writes from the phone: it shows in the conversation, attributed to the phone.
+            String fromPhone = phone.send("4915100000001", "This is the owner, we also have spelt.");
+            await(() -> data.count("SELECT count(*) FROM message WHERE network_message_id = ?", fromPhone) == 1,
+                    "the phone's message stored");
+            assertEquals("phone", data.string("SELECT sent_from FROM message WHERE network_message_id = ?", fromPhone));
+            assertEquals(conversation, data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", fromPhone));
+
+            // Key material is kept for every device, and none of it is readable without the master key.
+            for (long device : devices) {
+                assertTrue(data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", device) > 0);
+            }
+
+            // Revoking a device unlinks it from the phone and destroys its keys.
+            long revoked = devices.get(3);
+            HttpResponse<String> revoke = call("POST", "v1/devices/" + revoked + "/revoke", "adam", "{\"reason\":\"Dan left\"}");
+            assertEquals(200, revoke.statusCode(), revoke.body());
+            await(() -> phone.linkedDevices().size() == 3, "the phone lists three companions");
+            await(() -> data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", revoked) == 0,
+                    "the revoked device's keys are destroyed");
+        }
+    }
+
+    private JsonNode linkByQr(long account, long agent) throws Exception {
+        HttpResponse<String> started = call("POST", "v1/devices", "adam",
+                "{\"accountId\":" + account + ",\"agentId\":" + agent + ",\"method\":\"qr\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        JsonNode link = JSON.readTree(started.body());
+        assertNotNull(link.path("qr").textValue(), "the first QR text: " + started.body());
+        return link;
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.header("Authorization", "Bearer " + TOKENS.computeIfAbsent(user, Keycloak::tokenFor));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
