@@ -71,6 +71,7 @@ public class DeviceKeyVault {
     }
 
     /** The device's keys as last committed. */
+    @Transactional // also called from threads outside any request
     public StoredDeviceKeys load(long deviceId) {
         KeyMaterialCipher cipher = masterKey.cipher();
         @SuppressWarnings("unchecked")
