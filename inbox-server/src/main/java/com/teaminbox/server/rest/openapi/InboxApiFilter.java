@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * without anyone annotating each resource method:
  * <ul>
  * <li>the bearer requirement (except on the public document and readiness);</li>
- * <li>its problem+json refusals: 401 and 403 always, 400 when it takes parameters or a body,
+ * <li>its problem+json refusals: 401 and 403 always, 400 when it takes query/header parameters or a body,
  *     404 when its path names something, 409 when it changes state, 413 when it takes a body.</li>
  * </ul>
  * Responses an operation already declares are left as they are.
@@ -43,12 +44,15 @@ public class InboxApiFilter implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        // Path parameters that do not convert are a 404 in JAX-RS; query, header and body values
+        // are validated (400).
+        boolean parameters = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() != Parameter.In.PATH);
         boolean changes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
         declare(responses, 401);
         declare(responses, 403);
-        if (body || parameters || path.contains("{")) {
+        if (body || parameters) {
             declare(responses, 400);
         }
         if (path.contains("{")) {
