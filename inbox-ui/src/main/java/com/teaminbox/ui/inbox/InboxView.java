@@ -77,7 +77,11 @@ public class InboxView extends VerticalLayout {
                 statusProblem.setVisible(true);
             }
         });
-        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem);
+        com.vaadin.flow.component.button.Button help = new com.vaadin.flow.component.button.Button("Shortcuts (Alt+H)",
+                event -> shortcutHelp().open());
+        help.setId("shortcut-help-button");
+        help.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem, help);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(greeting);
@@ -89,6 +93,38 @@ public class InboxView extends VerticalLayout {
         split.setSizeFull();
         add(header, split);
         setFlexGrow(1, split);
+        shortcuts();
+    }
+
+    /** Work without the mouse: next and previous chat, search, resolve, and this list. */
+    private void shortcuts() {
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> list.move(1),
+                com.vaadin.flow.component.Key.ARROW_DOWN, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> list.move(-1),
+                com.vaadin.flow.component.Key.ARROW_UP, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, list::focusSearch,
+                com.vaadin.flow.component.Key.KEY_F, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, pane::resolveShown,
+                com.vaadin.flow.component.Key.KEY_R, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> shortcutHelp().open(),
+                com.vaadin.flow.component.Key.KEY_H, com.vaadin.flow.component.KeyModifier.ALT);
+    }
+
+    static com.vaadin.flow.component.dialog.Dialog shortcutHelp() {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("shortcut-help");
+        dialog.setHeaderTitle("Keyboard shortcuts");
+        com.vaadin.flow.component.html.UnorderedList keys = new com.vaadin.flow.component.html.UnorderedList(
+                new com.vaadin.flow.component.html.ListItem("Alt+↓ / Alt+↑ — next / previous conversation"),
+                new com.vaadin.flow.component.html.ListItem("Alt+F — search conversations"),
+                new com.vaadin.flow.component.html.ListItem("Alt+R — resolve the open conversation"),
+                new com.vaadin.flow.component.html.ListItem("Enter — send the reply; Shift+Enter — new line"),
+                new com.vaadin.flow.component.html.ListItem("/ at the start of the reply — canned replies"),
+                new com.vaadin.flow.component.html.ListItem("Ctrl+Enter — add the internal note"),
+                new com.vaadin.flow.component.html.ListItem("Alt+H — this list"));
+        dialog.add(keys);
+        dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Close", event -> dialog.close()));
+        return dialog;
     }
 
     @Override
