@@ -181,6 +181,11 @@ public class InboxApi {
         return get("/v1/audit/verify", accessToken, new GenericType<>() { });
     }
 
+    /** Subscribes to the live event stream with the user's token; close it when the view goes. */
+    public LiveEvents liveEvents(java.util.function.Supplier<String> accessToken, java.util.function.LongConsumer changed) {
+        return new LiveEvents(apiUrl, accessToken, changed);
+    }
+
     /** The canned replies for an account (shared ones included). */
     public List<CannedReply> cannedReplies(String accessToken, long accountId) {
         return get("/v1/canned-replies?account=" + accountId, accessToken, new GenericType<>() { });

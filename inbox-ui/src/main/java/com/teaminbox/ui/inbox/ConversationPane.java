@@ -243,6 +243,13 @@ class ConversationPane extends VerticalLayout {
         };
     }
 
+    /** A live event named this conversation: re-read it if it is the one open. */
+    void reloadIfShowing(long conversationId) {
+        if (shown != null && shown.id() == conversationId) {
+            reload();
+        }
+    }
+
     /** Alt+R: resolve what is open, if it is open. */
     void resolveShown() {
         if (shown != null && !"resolved".equals(shown.status())) {
