@@ -125,8 +125,12 @@ public class DeviceResource {
     public Response link(@Valid @NotNull LinkRequest request) {
         String actor = Caller.of(token).username();
         String businessNumber = businessNumber(request.accountId());
-        if (em.find(com.teaminbox.server.agent.Agent.class, request.agentId()) == null) {
+        com.teaminbox.server.agent.Agent agent = em.find(com.teaminbox.server.agent.Agent.class, request.agentId());
+        if (agent == null) {
             throw new ProblemException(404, "There is no agent " + request.agentId() + ".");
+        }
+        if (agent.disabled()) {
+            throw new ProblemException(409, "Agent " + agent.username() + " is disabled; enable them before linking a device.");
         }
         List<DeviceView> existing = views(request.accountId(), null).stream()
                 .filter(d -> d.agentId() == request.agentId() && isLive(d.state())).toList();

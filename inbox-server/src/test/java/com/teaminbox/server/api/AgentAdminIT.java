@@ -271,6 +271,10 @@ class AgentAdminIT {
             assertEquals(1, data.count("SELECT count(*) FROM audit_event WHERE action = 'conversation.backlogged' AND subject_id = ?",
                     Long.toString(conversation)));
             DeployedInbox.assertProblem(call("POST", "v1/admin/agents/" + agent + "/disable", "adam", "{\"reason\":\"twice\"}"), 409);
+            HttpResponse<String> link = call("POST", "v1/devices", "adam",
+                    "{\"accountId\":" + account + ",\"agentId\":" + agent + ",\"method\":\"qr\"}");
+            DeployedInbox.assertProblem(link, 409);
+            assertTrue(link.body().contains("disabled"), link.body());
 
             // Even online with a connected device, routing passes dana by: raising her capacity drains nothing to her.
             data.setStatus(agent, "online");
