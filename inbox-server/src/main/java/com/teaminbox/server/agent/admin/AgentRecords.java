@@ -27,9 +27,11 @@ import java.util.TreeSet;
 /**
  * The inbox side of agent administration: the agent row, queue memberships, devices and
  * conversations, each change in one transaction with its audit entries. Keycloak is not
- * called from here ({@link AgentAdministration} orders the two and compensates).
+ * called from here ({@link AgentAdministration} orders the two and compensates). Reads run in a
+ * transaction of their own too: the resource mixes them with the device sessions' work.
  */
 @ApplicationScoped
+@Transactional
 public class AgentRecords {
 
     @PersistenceContext(unitName = "inbox")
