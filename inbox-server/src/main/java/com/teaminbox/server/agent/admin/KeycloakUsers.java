@@ -83,8 +83,9 @@ public class KeycloakUsers {
         }
         HttpResponse<String> created = call("POST", "/users", body.build().toString());
         if (created.statusCode() == 409) {
-            throw new AgentNameTaken("Keycloak already has a user with this name or e-mail address ("
-                    + errorMessage(created) + "): choose another user name for '" + user.username() + "'.");
+            throw new AgentNameTaken("Keycloak already has a user with the user name '" + user.username()
+                    + "' or the e-mail address " + user.email() + " (Keycloak says: " + errorMessage(created)
+                    + "); choose another.");
         }
         expect(created, 201, "create the user " + user.username());
         String location = created.headers().firstValue("Location")
