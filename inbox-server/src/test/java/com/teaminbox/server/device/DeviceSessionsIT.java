@@ -186,6 +186,35 @@ class DeviceSessionsIT {
             assertEquals("phone", data.string("SELECT sent_from FROM message WHERE network_message_id = ?", fromPhone));
             assertEquals(conversation, data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", fromPhone));
 
+            // What the network queued while the devices were away arrives on reconnect, in order:
+            // every companion misses Ben's next five messages (the network keeps them queued),
+            // then each connection is cut and the devices log in again.
+            List<com.teaminbox.bridge.stanza.DeviceAddress> addresses = new ArrayList<>();
+            for (long device : devices) {
+                String[] address = data.string("SELECT network_device_id FROM companion_device WHERE id = ?", device).split(":");
+                addresses.add(new com.teaminbox.bridge.stanza.DeviceAddress(address[0], Integer.parseInt(address[1])));
+            }
+            addresses.forEach(a -> network.switchboard().inject(a, com.teaminbox.sandbox.server.FaultPlan.Fault.DROP, 5, 0));
+            SimulatedCustomer ben = network.createCustomer("4915100000002", "Ben", 1);
+            List<String> bensIds = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                bensIds.add(ben.send(BUSINESS, "Order line " + i));
+            }
+            Thread.sleep(1_000);
+            assertEquals(List.of(), storedInOrder(db, bensIds), "no device has handed in Ben's messages yet");
+            addresses.forEach(a -> network.switchboard().cut(a));
+            await(() -> storedInOrder(db, bensIds).size() == 5, "Ben's five messages stored after the reconnect");
+            assertEquals(bensIds, storedInOrder(db, bensIds), "stored in the order Ben sent them");
+            await(() -> devices.stream().allMatch(d -> {
+                try {
+                    return "connected".equals(data.string("SELECT state FROM companion_device WHERE id = ?", d));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }), "all devices connected again");
+            assertTrue(data.count("SELECT count(*) FROM device_transition WHERE device_id = ? AND to_state = 'disconnected'",
+                    devices.get(0)) >= 1, "the disconnection is recorded with its reason");
+
             // Key material is kept for every device, and none of it is readable without the master key.
             for (long device : devices) {
                 assertTrue(data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", device) > 0);
@@ -199,6 +228,20 @@ class DeviceSessionsIT {
             await(() -> data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", revoked) == 0,
                     "the revoked device's keys are destroyed");
         }
+    }
+
+    /** The given network message ids that are stored, in the order they were stored. */
+    private static List<String> storedInOrder(Connection db, List<String> networkIds) throws java.sql.SQLException {
+        List<String> stored = new ArrayList<>();
+        try (var rows = db.prepareStatement("SELECT network_message_id FROM message WHERE network_message_id = ANY(?) ORDER BY id")) {
+            rows.setArray(1, db.createArrayOf("varchar", networkIds.toArray()));
+            try (var result = rows.executeQuery()) {
+                while (result.next()) {
+                    stored.add(result.getString(1));
+                }
+            }
+        }
+        return stored;
     }
 
     private JsonNode linkByQr(long account, long agent) throws Exception {

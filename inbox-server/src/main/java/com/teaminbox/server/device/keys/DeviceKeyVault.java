@@ -3,7 +3,6 @@ package com.teaminbox.server.device.keys;
 import com.teaminbox.bridge.crypto.X25519;
 import com.teaminbox.bridge.crypto.X25519KeyPair;
 import com.teaminbox.bridge.keys.DeviceKeys;
-import com.teaminbox.bridge.signal.IdentityKey;
 import com.teaminbox.bridge.signal.IdentityKeyPair;
 import com.teaminbox.bridge.signal.InvalidEncodingException;
 import jakarta.annotation.Resource;
@@ -18,7 +17,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Companion devices' key material in device_key_material, every value sealed by
@@ -71,27 +73,24 @@ public class DeviceKeyVault {
     }
 
     /** The device's keys as last committed. */
+    @Transactional // also called from threads outside any request
     public StoredDeviceKeys load(long deviceId) {
         KeyMaterialCipher cipher = masterKey.cipher();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT kind, name, sealed, version FROM device_key_material WHERE device_id = ?1")
                 .setParameter(1, deviceId).getResultList();
-        byte[] noise = null;
-        byte[] identity = null;
-        byte[] registration = null;
+        Map<KeyKind, Map<String, byte[]>> opened = new EnumMap<>(KeyKind.class);
         long lastVersion = 0;
         for (Object[] row : rows) {
             KeyKind kind = KeyKind.of((String) row[0]);
-            byte[] value = cipher.open(deviceId, kind, (String) row[1], (byte[]) row[2]);
+            String name = (String) row[1];
+            opened.computeIfAbsent(kind, k -> new HashMap<>()).put(name, cipher.open(deviceId, kind, name, (byte[]) row[2]));
             lastVersion = Math.max(lastVersion, ((Number) row[3]).longValue());
-            switch (kind) {
-                case NOISE_KEY -> noise = value;
-                case IDENTITY_KEY_PAIR -> identity = value;
-                case REGISTRATION_ID -> registration = value;
-                default -> { }
-            }
         }
+        byte[] noise = opened.getOrDefault(KeyKind.NOISE_KEY, Map.of()).get(NOISE);
+        byte[] identity = opened.getOrDefault(KeyKind.IDENTITY_KEY_PAIR, Map.of()).get(IDENTITY);
+        byte[] registration = opened.getOrDefault(KeyKind.REGISTRATION_ID, Map.of()).get(REGISTRATION);
         if (noise == null || identity == null || registration == null) {
             throw new DeviceKeysMissing(deviceId);
         }
@@ -99,19 +98,11 @@ public class DeviceKeyVault {
         try {
             store = new PersistentSignalStore(IdentityKeyPair.deserialize(identity), ByteBuffer.wrap(registration).getInt(),
                     lastVersion);
-        } catch (InvalidEncodingException e) {
-            throw new KeyMaterialUnreadable("The identity key pair of device " + deviceId + " is corrupt.", e);
+        } catch (InvalidEncodingException | RuntimeException e) {
+            throw new KeyMaterialUnreadable("The identity key pair or registration id of device " + deviceId + " is corrupt.", e);
         }
-        for (Object[] row : rows) {
-            KeyKind kind = KeyKind.of((String) row[0]);
-            if (kind == KeyKind.PREKEY || kind == KeyKind.SIGNED_PREKEY || kind == KeyKind.SESSION
-                    || kind == KeyKind.TRUSTED_IDENTITY) {
-                byte[] value = cipher.open(deviceId, kind, (String) row[1], (byte[]) row[2]);
-                if (kind == KeyKind.TRUSTED_IDENTITY) {
-                    new IdentityKey(value); // checks the length now rather than at first use
-                }
-                store.restore(kind, (String) row[1], value);
-            }
+        for (KeyKind kind : List.of(KeyKind.PREKEY, KeyKind.SIGNED_PREKEY, KeyKind.SESSION, KeyKind.TRUSTED_IDENTITY)) {
+            opened.getOrDefault(kind, Map.of()).forEach((name, value) -> store.restore(kind, name, value));
         }
         return new StoredDeviceKeys(deviceId, X25519.keyPairOf(noise), store);
     }

@@ -2,7 +2,6 @@ package com.teaminbox.server.device.session;
 
 import com.teaminbox.server.device.DeviceRegistry;
 import com.teaminbox.server.device.DeviceState;
-import com.teaminbox.server.device.DeviceTransitionRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,8 +10,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** What device sessions report about their devices, recorded as state transitions with reasons. */
+/**
+ * What device sessions report about their devices, recorded as state transitions with reasons.
+ * Transactional throughout: the sessions call from the device clients' own threads, where an
+ * entity manager outside a transaction is not available.
+ */
 @ApplicationScoped
+@Transactional
 public class DeviceLifecycle {
 
     /** The actor named in the audit for what the network, not a person, did. */
@@ -61,7 +65,6 @@ public class DeviceLifecycle {
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
-    @Transactional
     public void linked(long deviceId, String networkAddress, String platform) {
         em.createNativeQuery("UPDATE companion_device SET network_device_id = ?1, platform = COALESCE(?2, platform) WHERE id = ?3")
                 .setParameter(1, networkAddress).setParameter(2, platform).setParameter(3, deviceId).executeUpdate();
@@ -80,16 +83,16 @@ public class DeviceLifecycle {
         moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, reason);
     }
 
-    /** Reports can repeat (a reconnect right after a connect): a move that is not allowed is skipped. */
+    /**
+     * Reports can repeat (a reconnect right after a connect): a move that is not allowed is
+     * skipped. The row lock makes the check and the move one step.
+     */
     private void moveIfAllowed(long deviceId, DeviceState target, String reason) {
-        Optional<DeviceRow> device = find(deviceId);
-        if (device.isEmpty() || !device.get().state().canBecome(target)) {
+        List<?> state = em.createNativeQuery("SELECT state FROM companion_device WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, deviceId).getResultList();
+        if (state.isEmpty() || !DeviceState.of((String) state.get(0)).canBecome(target)) {
             return;
         }
-        try {
-            registry.transition(deviceId, target, reason, NETWORK);
-        } catch (DeviceTransitionRefused raced) {
-            // another report moved it first; the stored history stays consistent
-        }
+        registry.transition(deviceId, target, reason, NETWORK);
     }
 }
