@@ -214,8 +214,7 @@ public final class InboxBenchmark {
                 Thread.sleep(200);
             }
         }
-        say("Companions " + devices + " connected; the phone lists " + getJson(sandbox + "/api/phone").path("devices").size()
-                + " linked devices.");
+        say("Companions " + devices + " connected.");
         // Conversations of earlier phases stay open (assigned); the benchmark's own counts start from a fresh id.
         return account;
     }
@@ -237,15 +236,14 @@ public final class InboxBenchmark {
             throw new IllegalStateException("POST /api/load answered " + load.statusCode() + ": " + load.body());
         }
         JsonNode report = null;
-        boolean sampled = false;
-        String hotFrames = "";
+        int samples = 0;
+        Map<String, Integer> where = new HashMap<>();
         while (true) {
             Thread.sleep(1_000);
             rssPeak = Math.max(rssPeak, rssMb(payaraPid));
             double elapsed = (System.nanoTime() - started) / 1e9;
-            if (!sampled && elapsed >= seconds * 0.6) {
-                hotFrames = jstack("rate-" + rate);
-                sampled = true;
+            if (samples < 5 && elapsed >= seconds * (0.3 + 0.1 * samples)) {
+                jstack("rate-" + rate + "-" + (++samples), where);
             }
             report = getJson(sandbox + "/api/load");
             if (!report.path("running").asBoolean(true) || elapsed > seconds + 60) {
@@ -363,7 +361,7 @@ public final class InboxBenchmark {
                 sseLatency.size(), unmatched, rssPeak, rssMb(payaraPid), payaraCpu, sandboxCpu, machineCpu,
                 stored == 0 ? 0 : (xactAfter[0] - xactBefore[0]) / (double) stored,
                 stored == 0 ? 0 : (xactAfter[1] - xactBefore[1]) / (double) stored,
-                updatesAfter - updatesBefore, outbound, hotFrames, keptUp);
+                updatesAfter - updatesBefore, outbound, top(where, 12), keptUp);
     }
 
     private static long backlogAfterDrain(long stored, long sent) {
@@ -442,7 +440,7 @@ public final class InboxBenchmark {
         say(String.format("  PostgreSQL: %.1f commits and %.1f rollbacks per stored message; message rows updated: %d; outbound rows: %d",
                 p.commitsPerMessage(), p.rollbacksPerMessage(), p.messageUpdates(), p.outbound()));
         if (!p.hotFrames().isEmpty()) {
-            say("  busiest frames (jstack, RUNNABLE threads):");
+            say("  where Payara's threads in project code were (5 jstack samples; thread | state | top frame | project frame):");
             p.hotFrames().lines().forEach(l -> say("    " + l));
         }
     }
@@ -548,12 +546,14 @@ public final class InboxBenchmark {
     }
 
     /**
-     * A thread dump of Payara mid-run, kept in the output folder; returns the most frequent
-     * top frames of the runnable application threads (where the CPU is going).
+     * A thread dump of Payara mid-run, kept in the output folder. Adds, per thread that runs
+     * this project's code, "state | top frame | innermost project frame" to {@code where}: over
+     * several samples that says where the device sessions spend their time (on the CPU, or
+     * waiting for PostgreSQL in which statement).
      */
-    private String jstack(String name) {
+    private void jstack(String name, Map<String, Integer> where) {
         if (payaraPid <= 0) {
-            return "";
+            return;
         }
         try {
             Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
@@ -562,34 +562,36 @@ public final class InboxBenchmark {
                     .redirectErrorStream(true).start();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroy();
-                return "";
+                return;
             }
-            Map<String, Integer> frames = new HashMap<>();
-            Map<String, Integer> waits = new HashMap<>();
-            String state = null;
-            boolean first = false;
-            for (String line : Files.readAllLines(out)) {
-                String t = line.trim();
-                if (t.startsWith("java.lang.Thread.State:")) {
-                    state = t.substring(23).trim();
-                    first = true;
-                } else if (first && t.startsWith("at ")) {
-                    first = false;
-                    String frame = t.substring(3).replaceAll("\\(.*", "");
-                    if (state != null && state.startsWith("RUNNABLE")) {
-                        frames.merge(frame, 1, Integer::sum);
-                    } else {
-                        waits.merge(state + " " + frame, 1, Integer::sum);
-                    }
+            for (String block : Files.readString(out).split("\n\n")) {
+                List<String> lines = block.strip().lines().map(String::strip).toList();
+                if (lines.isEmpty() || !lines.get(0).startsWith("\"")) {
+                    continue;
                 }
+                String thread = lines.get(0).split("\"")[1].replaceAll("[-#]?[0-9]+$", "");
+                String state = lines.stream().filter(l -> l.startsWith("java.lang.Thread.State:"))
+                        .map(l -> l.substring(23).trim().replaceAll(" \\(.*", "")).findFirst().orElse("?");
+                List<String> frames = lines.stream().filter(l -> l.startsWith("at ")).map(l -> l.substring(3)).toList();
+                String app = frames.stream().filter(f -> f.startsWith("com.teaminbox.") && !f.contains("$Proxy$_$$_"))
+                        .findFirst().orElse(null);
+                if (app == null || frames.isEmpty()) {
+                    continue;
+                }
+                String top = frames.get(0).replaceAll("\\(.*", "");
+                where.merge(thread + " | " + state + " | " + top + " | " + app.replaceAll("^com\\.teaminbox\\.", ""), 1,
+                        Integer::sum);
             }
-            StringBuilder top = new StringBuilder();
-            frames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-                    .forEach(e -> top.append(e.getValue()).append(" x ").append(e.getKey()).append('\n'));
-            return top.toString();
         } catch (Exception e) {
-            return "";
+            System.err.println("jstack failed: " + e.getMessage());
         }
+    }
+
+    private static String top(Map<String, Integer> counts, int limit) {
+        StringBuilder top = new StringBuilder();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> top.append(e.getValue()).append(" x ").append(e.getKey()).append('\n'));
+        return top.toString();
     }
 
     // ------------------------------------------------------------------ database helpers
@@ -687,14 +689,23 @@ public final class InboxBenchmark {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The sandbox's admin server closes idle connections without saying so; a pooled
+     * connection then fails with "header parser received no bytes". Each admin call gets a
+     * connection of its own.
+     */
+    private static HttpResponse<String> sandboxCall(HttpRequest request) throws Exception {
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return fresh.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> post(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return sandboxCall(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = sandboxCall(HttpRequest.newBuilder(URI.create(url)).GET().build());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + answer.statusCode() + ": " + answer.body());
         }
