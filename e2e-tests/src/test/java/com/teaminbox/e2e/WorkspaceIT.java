@@ -16,9 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * An agent works a conversation in the browser: it appears in the Unassigned list without a
  * reload, the agent reads it, claims it, adds an internal note and resolves it.
  *
- * The customer's message is written into PostgreSQL by this test: the path from the messaging
- * network (device sessions on the sandbox network) is not wired into the server yet, so the
- * test stands in for ingest. Everything after that goes through the real UI, API and database.
+ * The customer's message is written into PostgreSQL by this test, in an account of its own, so
+ * that the scenario needs no linked device; {@link ReplyIT} covers the path from the sandbox
+ * network through the device sessions. Everything after that goes through the real UI, API
+ * and database.
  */
 class WorkspaceIT {
 

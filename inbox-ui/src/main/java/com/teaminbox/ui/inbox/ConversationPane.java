@@ -41,6 +41,8 @@ class ConversationPane extends VerticalLayout {
     private final Button claim = new Button("Claim");
     private final Button resolve = new Button("Resolve");
     private final Button reopen = new Button("Reopen");
+    private final TextArea reply = new TextArea();
+    private final Button send = new Button("Send");
     private final TextArea note = new TextArea();
     private final Button addNote = new Button("Add note");
     private final Select<InboxApi.Agent> assignTo = new Select<>();
@@ -74,6 +76,17 @@ class ConversationPane extends VerticalLayout {
         Scroller scroller = new Scroller(timeline);
         scroller.setSizeFull();
 
+        reply.setId("reply-input");
+        reply.setLabel("Reply to the customer");
+        reply.setPlaceholder("Write a reply. Enter sends, Shift+Enter starts a new line.");
+        reply.setWidthFull();
+        reply.setMaxLength(4_096);
+        // Enter alone sends; with Shift (not matched by this shortcut) the browser adds a line.
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(reply, this::sendReply, Key.ENTER).listenOn(reply);
+        send.setId("send-button");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(event -> sendReply());
+
         note.setId("note-input");
         note.setLabel("Internal note (only the team sees it)");
         note.setWidthFull();
@@ -95,7 +108,11 @@ class ConversationPane extends VerticalLayout {
 
         HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new HorizontalLayout(title, state), actions, problem, scroller, note, addNote);
+        HorizontalLayout composer = new HorizontalLayout(reply, send);
+        composer.setWidthFull();
+        composer.setDefaultVerticalComponentAlignment(Alignment.END);
+        composer.setFlexGrow(1, reply);
+        add(new HorizontalLayout(title, state), actions, problem, scroller, composer, note, addNote);
         setFlexGrow(1, scroller);
         showNothing();
     }
@@ -141,6 +158,9 @@ class ConversationPane extends VerticalLayout {
         }
         note.setEnabled(true);
         addNote.setEnabled(true);
+        reply.setEnabled(open);
+        send.setEnabled(open);
+        reply.setHelperText(open ? null : "Reopen the conversation to reply.");
 
         record Entry(Instant at, Div view) {
         }
@@ -172,13 +192,67 @@ class ConversationPane extends VerticalLayout {
         String who = inbound ? "" : switch (message.sentFrom() == null ? "" : message.sentFrom()) {
             case "phone" -> "sent from the phone · ";
             case "other_device" -> "sent from another device · ";
-            case "companion" -> message.agentId() != null ? "agent #" + message.agentId() + " · " : "";
+            case "companion" -> message.agentName() != null ? message.agentName() + " · "
+                    : message.agentId() == null ? "automatic reply · " : "agent #" + message.agentId() + " · ";
             default -> "";
         };
-        Span meta = new Span(who + TIME.format(message.sentAt()) + (inbound ? "" : " · " + message.deliveryState()));
+        Span meta = new Span(who + TIME.format(message.sentAt()) + (inbound ? "" : " " + ticks(message)));
+        if (!inbound) {
+            meta.getElement().setAttribute("title", deliveryInWords(message));
+            bubble.getElement().setAttribute("data-delivery", message.deliveryState());
+        }
         meta.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         bubble.add(meta);
+        if ("failed".equals(message.deliveryState())) {
+            Div why = new Div(deliveryInWords(message));
+            why.addClassName("delivery-failure");
+            why.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-error-text-color)");
+            bubble.add(why);
+        }
         return bubble;
+    }
+
+    /** WhatsApp-style ticks: clock pending, ✓ sent, ✓✓ delivered, blue ✓✓ read, ! failed. */
+    private static String ticks(InboxApi.Message message) {
+        return switch (message.deliveryState()) {
+            case "pending" -> "🕓";
+            case "sent" -> "✓";
+            case "delivered" -> "✓✓";
+            case "read" -> "✓✓ read";
+            case "failed" -> "! not delivered";
+            default -> message.deliveryState();
+        };
+    }
+
+    private static String deliveryInWords(InboxApi.Message message) {
+        return switch (message.deliveryState()) {
+            case "pending" -> "Waiting to be sent from the agent's device";
+            case "sent" -> "Sent: the network has it";
+            case "delivered" -> "Delivered to the customer's phone";
+            case "read" -> "Read by the customer";
+            case "failed" -> "Not delivered: " + (message.failureReason() == null ? "unknown reason" : message.failureReason());
+            default -> message.deliveryState();
+        };
+    }
+
+    private void sendReply() {
+        String text = reply.getValue().strip();
+        if (shown == null || !send.isEnabled()) {
+            return;
+        }
+        if (text.isEmpty()) {
+            say("Write the reply first.");
+            return;
+        }
+        try {
+            api.reply(token.get(), shown.id(), text);
+            reply.clear();
+            problem.setVisible(false);
+            onChange.run();
+            reload();
+        } catch (InboxApiException failure) {
+            say(failure.getMessage()); // e.g. "Your device is not connected ..." — the text stays for a retry
+        }
     }
 
     private static Div noteView(InboxApi.Note note) {
@@ -252,6 +326,8 @@ class ConversationPane extends VerticalLayout {
         reopen.setVisible(false);
         note.setEnabled(false);
         addNote.setEnabled(false);
+        reply.setEnabled(false);
+        send.setEnabled(false);
     }
 
     private void say(String sentence) {
