@@ -103,9 +103,16 @@ class ReplyIT {
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-timeline"),
                 "Can I order a birthday cake for Saturday?"));
 
-        // Shift+Enter adds a line, Enter sends.
+        // "/" offers the canned replies; Enter takes the match; Shift+Enter adds a line; Enter sends.
+        SandboxNetwork.post(Browser.BASE + "/api/v1/canned-replies",
+                "{\"accountId\":" + account + ",\"shortcut\":\"cake" + customer.substring(8) + "\",\"body\":\"Of course!\"}",
+                SandboxNetwork.tokenFor("maria"));
         WebElement reply = browser.driver.findElement(By.cssSelector("#reply-input textarea"));
-        reply.sendKeys("Of course!");
+        reply.sendKeys("/cake" + customer.substring(8));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("canned-replies"), "Of course!"));
+        reply.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> "Of course!".equals(
+                driver.findElement(By.cssSelector("#reply-input textarea")).getDomProperty("value")));
         reply.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
         reply.sendKeys("Which flavour would you like?");
         reply.sendKeys(Keys.ENTER);

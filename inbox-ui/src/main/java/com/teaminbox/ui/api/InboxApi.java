@@ -86,6 +86,9 @@ public class InboxApi {
                        Integer qrCount, String pairingCode, Integer historyPercent, String problem) {
     }
 
+    public record CannedReply(long id, Long accountId, String shortcut, String body) {
+    }
+
     public enum Scope {
         MINE, UNASSIGNED, VISIBLE
     }
@@ -108,10 +111,19 @@ public class InboxApi {
     }
 
     public ConversationPage conversations(String accessToken, Scope scope, String status, String cursor, int limit) {
+        return conversations(accessToken, scope, status, null, cursor, limit);
+    }
+
+    /** @param search contact name, number or message text (at least two characters), or null */
+    public ConversationPage conversations(String accessToken, Scope scope, String status, String search, String cursor,
+                                          int limit) {
         StringBuilder path = new StringBuilder("/v1/conversations?scope=").append(scope.name().toLowerCase(Locale.ROOT))
                 .append("&limit=").append(limit);
         if (status != null) {
             path.append("&status=").append(status);
+        }
+        if (search != null && search.strip().length() >= 2) {
+            path.append("&q=").append(java.net.URLEncoder.encode(search.strip(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (cursor != null) {
             path.append("&cursor=").append(cursor);
@@ -167,6 +179,16 @@ public class InboxApi {
 
     public ChainVerification verifyAudit(String accessToken) {
         return get("/v1/audit/verify", accessToken, new GenericType<>() { });
+    }
+
+    /** Subscribes to the live event stream with the user's token; close it when the view goes. */
+    public LiveEvents liveEvents(java.util.function.Supplier<String> accessToken, java.util.function.LongConsumer changed) {
+        return new LiveEvents(apiUrl, accessToken, changed);
+    }
+
+    /** The canned replies for an account (shared ones included). */
+    public List<CannedReply> cannedReplies(String accessToken, long accountId) {
+        return get("/v1/canned-replies?account=" + accountId, accessToken, new GenericType<>() { });
     }
 
     public List<AccountDevices> accountDevices(String accessToken) {

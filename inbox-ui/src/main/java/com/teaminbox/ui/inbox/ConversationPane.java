@@ -43,6 +43,9 @@ class ConversationPane extends VerticalLayout {
     private final Button reopen = new Button("Reopen");
     private final TextArea reply = new TextArea();
     private final Button send = new Button("Send");
+    private final Div canned = new Div();
+    private List<InboxApi.CannedReply> cannedReplies = List.of();
+    private long cannedFor = -1;
     private final TextArea note = new TextArea();
     private final Button addNote = new Button("Add note");
     private final Select<InboxApi.Agent> assignTo = new Select<>();
@@ -83,6 +86,11 @@ class ConversationPane extends VerticalLayout {
         reply.setMaxLength(4_096);
         // Enter alone sends; with Shift (not matched by this shortcut) the browser adds a line.
         com.vaadin.flow.component.Shortcuts.addShortcutListener(reply, this::sendReply, Key.ENTER).listenOn(reply);
+        reply.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        reply.addValueChangeListener(event -> suggestCannedReplies(event.getValue()));
+        canned.setId("canned-replies");
+        canned.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        canned.setVisible(false);
         send.setId("send-button");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(event -> sendReply());
@@ -112,7 +120,7 @@ class ConversationPane extends VerticalLayout {
         composer.setWidthFull();
         composer.setDefaultVerticalComponentAlignment(Alignment.END);
         composer.setFlexGrow(1, reply);
-        add(new HorizontalLayout(title, state), actions, problem, scroller, composer, note, addNote);
+        add(new HorizontalLayout(title, state), actions, problem, scroller, canned, composer, note, addNote);
         setFlexGrow(1, scroller);
         showNothing();
     }
@@ -235,6 +243,60 @@ class ConversationPane extends VerticalLayout {
         };
     }
 
+    /** A live event named this conversation: re-read it if it is the one open. */
+    void reloadIfShowing(long conversationId) {
+        if (shown != null && shown.id() == conversationId) {
+            reload();
+        }
+    }
+
+    /** Alt+R: resolve what is open, if it is open. */
+    void resolveShown() {
+        if (shown != null && !"resolved".equals(shown.status())) {
+            act("resolve");
+        }
+    }
+
+    /** "/" at the start of the reply lists the canned replies whose shortcut starts with what follows. */
+    private void suggestCannedReplies(String value) {
+        if (shown == null || !value.startsWith("/") || value.contains(" ") || value.contains("\n")) {
+            canned.setVisible(false);
+            return;
+        }
+        if (cannedFor != shown.accountId()) {
+            try {
+                cannedReplies = api.cannedReplies(token.get(), shown.accountId());
+                cannedFor = shown.accountId();
+            } catch (InboxApiException failure) {
+                say(failure.getMessage());
+                return;
+            }
+        }
+        String typed = value.substring(1).toLowerCase(java.util.Locale.ROOT);
+        List<InboxApi.CannedReply> matches = cannedReplies.stream().filter(c -> c.shortcut().startsWith(typed)).toList();
+        canned.removeAll();
+        for (InboxApi.CannedReply match : matches) {
+            Button use = new Button("/" + match.shortcut() + " — " + abbreviate(match.body()), event -> useCanned(match));
+            use.addClassName("canned-reply");
+            use.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            canned.add(use);
+        }
+        if (matches.isEmpty()) {
+            canned.add(new Span("No canned reply starts with /" + typed + "."));
+        }
+        canned.setVisible(true);
+    }
+
+    private void useCanned(InboxApi.CannedReply chosen) {
+        reply.setValue(chosen.body());
+        canned.setVisible(false);
+        reply.focus();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
     private void sendReply() {
         String text = reply.getValue().strip();
         if (shown == null || !send.isEnabled()) {
@@ -244,9 +306,16 @@ class ConversationPane extends VerticalLayout {
             say("Write the reply first.");
             return;
         }
+        if (text.startsWith("/") && !text.contains(" ") && canned.isVisible()) {
+            // Enter on "/shortcut" takes the first matching canned reply instead of sending "/shortcut".
+            cannedReplies.stream().filter(c -> c.shortcut().startsWith(text.substring(1).toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst().ifPresentOrElse(this::useCanned, () -> say("No canned reply is called " + text + "."));
+            return;
+        }
         try {
             api.reply(token.get(), shown.id(), text);
             reply.clear();
+            canned.setVisible(false);
             problem.setVisible(false);
             onChange.run();
             reload();
