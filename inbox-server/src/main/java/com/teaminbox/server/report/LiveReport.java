@@ -14,8 +14,12 @@ public record LiveReport(List<QueueNow> queues, List<AgentNow> agents) {
                            Long longestWaitSeconds) {
     }
 
-    /** @param devices the agent's companion device on each account (the live one, else the last one) */
-    public record AgentNow(long id, String username, String displayName, String status, int capacity, long openAssigned,
+    /**
+     * @param disabled an administrator disabled the agent (listed only while they still hold open conversations)
+     * @param devices  the agent's companion device on each account (the live one, else the last one)
+     */
+    public record AgentNow(long id, String username, String displayName, String status, int capacity, boolean disabled,
+                           long openAssigned,
                            List<DeviceNow> devices) {
     }
 

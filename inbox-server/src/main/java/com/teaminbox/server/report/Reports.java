@@ -32,12 +32,12 @@ public class Reports {
               FROM queue q JOIN business_account b ON b.id = q.account_id
              ORDER BY b.display_name, q.account_id, q.name""".formatted(OPEN);
 
-    /** People with the agent role, and anyone who holds conversations. */
+    /** People with the agent role who are not disabled, and anyone who still holds open conversations. */
     private static final String LIVE_AGENTS = """
-            SELECT a.id, a.username, a.display_name, a.status, a.capacity,
+            SELECT a.id, a.username, a.display_name, a.status, a.capacity, a.disabled,
                    (SELECT count(*) FROM conversation c WHERE c.assignee_id = a.id AND %1$s) AS open_assigned
               FROM agent a
-             WHERE 'agent' = ANY (string_to_array(replace(a.roles, ' ', ''), ','))
+             WHERE (NOT a.disabled AND 'agent' = ANY (string_to_array(replace(a.roles, ' ', ''), ',')))
                 OR EXISTS (SELECT 1 FROM conversation c WHERE c.assignee_id = a.id AND %1$s)
              ORDER BY a.display_name, a.id""".formatted(OPEN);
 
@@ -131,7 +131,7 @@ public class Reports {
                 while (rows.next()) {
                     long id = rows.getLong(1);
                     agents.add(new LiveReport.AgentNow(id, rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5),
-                            rows.getLong(6), devices.getOrDefault(id, List.of())));
+                            rows.getBoolean(6), rows.getLong(7), devices.getOrDefault(id, List.of())));
                 }
             }
             return new LiveReport(queues, agents);

@@ -50,7 +50,7 @@ class ReportsIT {
     }
 
     /** The seeded scene: queue, two synthetic agents (X online with a connected device), and the unanswered conversation. */
-    private record Scene(long account, long queue, long x, long y, String xName) {
+    private record Scene(long account, long queue, long x, long y, String xName, long gone) {
     }
 
     /**
@@ -68,6 +68,8 @@ class ReportsIT {
         long x = data.agent(xName, 4, "online");
         long y = data.agent("Yuri", 3, "away");
         data.connectedDevice(account, x);
+        long gone = data.agent("Gone", 3, "offline");
+        data.update("UPDATE agent SET disabled = true, disabled_at = now() WHERE id = ?", gone);
 
         long c1 = conversation(data, account, queue, x, "2024-01-10 10:00:00", 60, 3_600);
         long c2 = conversation(data, account, queue, x, "2024-01-10 11:00:00", 120, 7_200);
@@ -82,7 +84,7 @@ class ReportsIT {
         reply(data, account, c2, x, "2024-01-10 11:02:00");
         reply(data, account, c5, x, "2024-01-11 09:00:30");
         reply(data, account, c3, y, "2024-01-10 12:10:00");
-        return new Scene(account, queue, x, y, xName);
+        return new Scene(account, queue, x, y, xName, gone);
     }
 
     private static long conversation(TestData data, long account, long queue, Long assignee, String openedUtc, Integer firstResponse,
@@ -195,6 +197,9 @@ class ReportsIT {
             assertEquals("away", y.get("status").asText());
             assertEquals(0, y.get("openAssigned").asLong());
             assertEquals(0, y.get("devices").size());
+            assertTrue(StreamSupport.stream(live.get("agents").spliterator(), false).noneMatch(a -> a.get("id").asLong() == scene.gone()),
+                    "a disabled agent without conversations is not listed");
+            assertEquals(false, x.get("disabled").asBoolean());
         }
     }
 

@@ -29,7 +29,8 @@ public class ReportsApi {
     public record DeviceNow(long accountId, String businessNumber, String state) {
     }
 
-    public record AgentNow(long id, String username, String displayName, String status, int capacity, long openAssigned,
+    public record AgentNow(long id, String username, String displayName, String status, int capacity, boolean disabled,
+                           long openAssigned,
                            List<DeviceNow> devices) {
     }
 

@@ -98,7 +98,7 @@ public class ManagerView extends VerticalLayout {
         agents.setId("manager-agents");
         agents.addThemeVariants(GridVariant.LUMO_COMPACT);
         agents.addColumn(ReportsApi.AgentNow::displayName).setHeader("Agent").setAutoWidth(true);
-        agents.addColumn(ReportsApi.AgentNow::status).setHeader("Status").setAutoWidth(true);
+        agents.addColumn(a -> a.disabled() ? "disabled" : a.status()).setHeader("Status").setAutoWidth(true);
         agents.addComponentColumn(ManagerView::loadBar).setHeader("Load").setWidth("14em").setFlexGrow(0);
         agents.addColumn(ManagerView::devices).setHeader("Devices").setFlexGrow(1);
         agents.setAllRowsVisible(true);
