@@ -20,7 +20,8 @@ public final class Navigation {
             new Entry("Inbox", InboxView.class, VaadinIcon.INBOX),
             new Entry("Team", TeamView.class, VaadinIcon.USERS),
             new Entry("Audit", AuditView.class, VaadinIcon.RECORDS),
-            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE));
+            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE),
+            new Entry("Agents", com.teaminbox.ui.agents.AgentsView.class, VaadinIcon.USER_CARD));
 
     private Navigation() {
     }
