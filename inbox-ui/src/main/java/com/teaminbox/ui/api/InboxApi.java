@@ -105,6 +105,22 @@ public class InboxApi {
                         boolean member) {
     }
 
+    /** The business phone of one account as the 14-day watch sees it (GET /primary-phone). */
+    public record PrimaryPhone(long accountId, String phoneNumber, String name, boolean monitored, Instant networkNow,
+                               Instant lastActivityAt, String lastActivitySource, Instant logoutAt, Long timeLeftSeconds,
+                               String timeLeft, List<String> activeWarnings, List<PrimaryWarning> warningHistory,
+                               List<PrimaryIncident> incidents, List<PrimaryObservation> recentActivity) {
+    }
+
+    public record PrimaryWarning(String threshold, Instant periodStart, Instant raisedAt, long timeLeftSeconds) {
+    }
+
+    public record PrimaryIncident(long id, Instant occurredAt, Instant lastActivityAt, String devices, List<String> recovery) {
+    }
+
+    public record PrimaryObservation(Instant observedAt, String source, Long deviceId) {
+    }
+
     public enum Scope {
         MINE, UNASSIGNED, VISIBLE
     }
@@ -195,6 +211,10 @@ public class InboxApi {
 
     public ChainVerification verifyAudit(String accessToken) {
         return get("/v1/audit/verify", accessToken, new GenericType<>() { });
+    }
+
+    public List<PrimaryPhone> primaryPhones(String accessToken) {
+        return get("/v1/primary-phone", accessToken, new GenericType<>() { });
     }
 
     public List<ManagedAgent> managedAgents(String accessToken) {
