@@ -22,7 +22,9 @@ public final class Navigation {
             new Entry("Team", TeamView.class, VaadinIcon.USERS),
             new Entry("Manager", ManagerView.class, VaadinIcon.DASHBOARD),
             new Entry("Audit", AuditView.class, VaadinIcon.RECORDS),
-            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE));
+            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE),
+            new Entry("Agents", com.teaminbox.ui.agents.AgentsView.class, VaadinIcon.USER_CARD),
+            new Entry("Business phone", com.teaminbox.ui.primary.PrimaryPhoneView.class, VaadinIcon.PHONE));
 
     private Navigation() {
     }
