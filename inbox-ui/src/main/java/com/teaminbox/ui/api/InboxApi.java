@@ -181,6 +181,19 @@ public class InboxApi {
         post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
     }
 
+    public List<String> labels(String accessToken, long conversationId) {
+        return get("/v1/conversations/" + conversationId + "/labels", accessToken, new GenericType<>() { });
+    }
+
+    public void addLabel(String accessToken, long conversationId, String name) {
+        post("/v1/conversations/" + conversationId + "/labels", accessToken, Json.createObjectBuilder().add("name", name).build());
+    }
+
+    public void removeLabel(String accessToken, long conversationId, String name) {
+        send("DELETE", "/v1/conversations/" + conversationId + "/labels/"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), accessToken, null);
+    }
+
     public void addNote(String accessToken, long conversationId, String body) {
         post("/v1/conversations/" + conversationId + "/notes", accessToken, Json.createObjectBuilder().add("body", body).build());
     }
@@ -309,11 +322,12 @@ public class InboxApi {
     }
 
     private void send(String method, String path, String accessToken, JsonObject body) {
-        try (Response response = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
+        var request = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
                 .header("Authorization", "Bearer " + accessToken)
                 // Jersey's default connector refuses PATCH unless told to work around HttpURLConnection.
-                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
-                .method(method, Entity.entity(body == null ? "{}" : body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
+                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true);
+        try (Response response = "DELETE".equals(method) ? request.delete()
+                : request.method(method, Entity.entity(body == null ? "{}" : body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
             if (response.getStatus() >= 300) {
                 throw new InboxApiException(response.getStatus(), sentenceFor(response));
             }
