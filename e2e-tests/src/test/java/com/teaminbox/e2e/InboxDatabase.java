@@ -58,6 +58,19 @@ final class InboxDatabase {
         }
     }
 
+    /** Assigns as routing would (the change is announced to the live streams like any other). */
+    static void assign(long conversation, String username) {
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "");
+             PreparedStatement update = db.prepareStatement(
+                     "UPDATE conversation SET assignee_id = (SELECT id FROM agent WHERE username = ?), assigned_at = now() WHERE id = ?")) {
+            update.setString(1, username);
+            update.setLong(2, conversation);
+            update.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Long assignee(long conversation) {
         return (Long) single("SELECT assignee_id FROM conversation WHERE id = ?", conversation);
     }

@@ -121,6 +121,22 @@ class WorkspaceIT {
         }
     }
 
+    @Test
+    void aNewlyAssignedChatRaisesABrowserNotification() throws Exception {
+        browser.signIn("bob");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
+        // Headless Chromium shows no notifications: record what the page asks for instead.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "window.__notes = [];"
+                + "window.Notification = function (title, options) { window.__notes.push(title + ': ' + options.body); };"
+                + "window.Notification.permission = 'granted'; window.Notification.requestPermission = function () {};");
+        String customer = "Ines " + UUID.randomUUID().toString().substring(0, 6);
+        long conversation = InboxDatabase.seedWaitingConversation("bob", customer, "Is my parcel lost?");
+        InboxDatabase.assign(conversation, "bob");
+        browser.wait.until(driver -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return window.__notes.join('|')")).contains("New chat assigned to you: " + customer));
+    }
+
     private static void open(Browser on, String tab, String customer) {
         on.driver.findElement(By.id(tab)).click();
         WebElement list = on.driver.findElement(By.id("conversation-list"));

@@ -90,7 +90,12 @@ public class InboxView extends VerticalLayout {
                 event -> shortcutHelp().open());
         help.setId("shortcut-help-button");
         help.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem, help);
+        com.vaadin.flow.component.button.Button notify = new com.vaadin.flow.component.button.Button("Notify me of new chats",
+                event -> event.getSource().getElement().executeJs(
+                        "if (window.Notification) { Notification.requestPermission(); }"));
+        notify.setId("notify-button");
+        notify.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem, notify, help);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(greeting);
@@ -153,10 +158,39 @@ public class InboxView extends VerticalLayout {
             pane.reload();
         });
         com.vaadin.flow.component.UI ui = event.getUI();
+        knownMine = mineIds(token.get());
         live = api.liveEvents(token::get, conversation -> ui.access(() -> {
+            notifyNewlyAssigned(ui, token.get());
             list.refresh();
             pane.reloadIfShowing(conversation);
         }));
+    }
+
+    private java.util.Set<Long> knownMine = java.util.Set.of();
+
+    private java.util.Set<Long> mineIds(String accessToken) {
+        try {
+            return api.conversations(accessToken, InboxApi.Scope.MINE, "open", null, 50).items().stream()
+                    .map(InboxApi.Conversation::id).collect(java.util.stream.Collectors.toSet());
+        } catch (InboxApiException failure) {
+            return knownMine;
+        }
+    }
+
+    /** A browser notification (if the agent allowed them) for each conversation newly assigned to them. */
+    private void notifyNewlyAssigned(com.vaadin.flow.component.UI ui, String accessToken) {
+        try {
+            java.util.List<InboxApi.Conversation> mine = api.conversations(accessToken, InboxApi.Scope.MINE, "open", null, 50).items();
+            for (InboxApi.Conversation conversation : mine) {
+                if (!knownMine.contains(conversation.id())) {
+                    ui.getPage().executeJs("if (window.Notification && Notification.permission === 'granted') {"
+                            + " new Notification($0, {body: $1}); }", "New chat assigned to you", conversation.customer());
+                }
+            }
+            knownMine = mine.stream().map(InboxApi.Conversation::id).collect(java.util.stream.Collectors.toSet());
+        } catch (InboxApiException failure) {
+            // notifications are a courtesy; the list still refreshes
+        }
     }
 
     @Override
