@@ -66,7 +66,7 @@ class ReplyIT {
         adminBrowser.driver.get(Browser.BASE + "/devices");
         adminBrowser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-start")));
         choose(adminBrowser, "link-account", SandboxNetwork.BUSINESS);
-        choose(adminBrowser, "link-agent", "(alice)");
+        choose(adminBrowser, "link-agent", "alice");
         adminBrowser.driver.findElement(By.id("link-start")).click();
         adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-stage"), "Waiting for the scan"));
         adminBrowser.wait.until(driver -> {
@@ -141,15 +141,18 @@ class ReplyIT {
                 .split("Which flavour would you like", -1).length - 1, "the customer got the answer once");
     }
 
-    /** Opens a Vaadin select and picks the first item whose text contains {@code text}. */
-    private static void choose(Browser on, String selectId, String text) {
-        WebElement select = on.driver.findElement(By.id(selectId));
-        ((org.openqa.selenium.JavascriptExecutor) on.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
-        select.click();
-        on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+    /** Types into a Vaadin combo box and picks the first item (of the filtered list) containing {@code text}. */
+    private static void choose(Browser on, String comboId, String text) {
+        WebElement input = on.driver.findElement(By.cssSelector("#" + comboId + " input"));
+        ((org.openqa.selenium.JavascriptExecutor) on.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(text);
+        on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
-        on.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+        on.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(item -> item.isDisplayed() && item.getText().contains(text)).findFirst().orElseThrow().click();
+        on.wait.until(driver -> String.valueOf(driver.findElement(By.cssSelector("#" + comboId + " input")).getDomProperty("value"))
+                .contains(text));
     }
 
     private static String state(long device) {

@@ -20,7 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
@@ -49,8 +49,9 @@ public class DevicesView extends VerticalLayout {
     private final SignedInUser user;
     private final Div accounts = new Div();
     private final Paragraph problem = new Paragraph();
-    private final Select<InboxApi.AccountDevices> account = new Select<>();
-    private final Select<InboxApi.Agent> agent = new Select<>();
+    // Combo boxes: a deployment may have many accounts and agents; typing filters them.
+    private final ComboBox<InboxApi.AccountDevices> account = new ComboBox<>();
+    private final ComboBox<InboxApi.Agent> agent = new ComboBox<>();
     private final RadioButtonGroup<String> method = new RadioButtonGroup<>();
     private final Checkbox replace = new Checkbox("Replace the agent's current device");
     private final Button start = new Button("Start linking");
