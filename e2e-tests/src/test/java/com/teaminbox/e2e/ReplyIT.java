@@ -146,6 +146,7 @@ class ReplyIT {
         WebElement input = on.driver.findElement(By.cssSelector("#" + comboId + " input"));
         ((org.openqa.selenium.JavascriptExecutor) on.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE); // a value may be preselected
         input.sendKeys(text);
         on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));

@@ -54,6 +54,9 @@ public class DeviceResource {
     @Inject
     private DeviceHealth health;
 
+    @jakarta.annotation.Resource
+    private jakarta.enterprise.concurrent.ManagedThreadFactory threads;
+
     /** Companion slots per business account; the network's limit is four. */
     @Inject
     @ConfigProperty(name = "inbox.devices.budget", defaultValue = "4")
@@ -165,6 +168,43 @@ public class DeviceResource {
     @Path("{id}/link")
     public LinkView linkStatus(@PathParam("id") long id) {
         return linkView(id);
+    }
+
+    /**
+     * The link's progress as server-sent events ("link", the same JSON as {@code GET .../link}):
+     * one event at once and one whenever something changed — a rotated QR text, the seconds
+     * left, the next stage — until the link is done or failed, or ten minutes passed.
+     */
+    @GET
+    @Path("{id}/link/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void linkEvents(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
+                           @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+        linkView(id); // 404 before the stream opens
+        Thread streamer = threads.newThread(() -> {
+            try (sink; jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
+                String last = null;
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                while (!sink.isClosed() && System.nanoTime() < deadline) {
+                    LinkView view = linkView(id);
+                    String data = json.toJson(view);
+                    if (!data.equals(last)) {
+                        sink.send(sse.newEventBuilder().name("link").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
+                        last = data;
+                    }
+                    if (List.of("linked", "failed", "revoked", "logged_out").contains(view.stage())) {
+                        return;
+                    }
+                    Thread.sleep(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // the client went away or the device vanished: the stream simply ends
+            }
+        });
+        streamer.setName("link-events-" + id);
+        streamer.start();
     }
 
     /** The QR text of the running link as a PNG, for a screen to show and a phone to scan. */

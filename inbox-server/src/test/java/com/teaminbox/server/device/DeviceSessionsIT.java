@@ -360,6 +360,16 @@ class DeviceSessionsIT {
         assertEquals("waiting-for-scan", link.path("stage").asText());
         long secondsLeft = link.path("qrSecondsLeft").asLong();
         assertTrue(secondsLeft > 0 && secondsLeft <= 60, "the first QR lives up to 60 s: " + secondsLeft);
+        // The same progress as a stream of server-sent events: the first one at once.
+        HttpResponse<java.util.stream.Stream<String>> events = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        DeployedInbox.apiBase(base) + "v1/devices/" + link.path("deviceId").asLong() + "/link/events"))
+                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent("adam", Keycloak::tokenFor))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        try (java.util.stream.Stream<String> lines = events.body()) {
+            String data = lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+            assertTrue(data.contains("\"stage\":\"waiting-for-scan\"") && data.contains("\"qr\":"), data);
+        }
         HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + "v1/devices/"
                         + link.path("deviceId").asLong() + "/link/qr.png"))
                 .header("Authorization", "Bearer " + TOKENS.computeIfAbsent("adam", Keycloak::tokenFor)).build(),
