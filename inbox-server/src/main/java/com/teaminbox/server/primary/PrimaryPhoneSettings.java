@@ -96,6 +96,12 @@ public class PrimaryPhoneSettings {
                 .map(Duration::parse).distinct().sorted(Comparator.reverseOrder()).toList();
     }
 
+    /** A threshold as people write it: P7D rather than Java's PT168H. */
+    public static String label(Duration threshold) {
+        long seconds = threshold.toSeconds();
+        return seconds > 0 && seconds % 86_400 == 0 && threshold.getNano() == 0 ? "P" + seconds / 86_400 + "D" : threshold.toString();
+    }
+
     public int historySize() {
         return Math.max(1, historySize);
     }

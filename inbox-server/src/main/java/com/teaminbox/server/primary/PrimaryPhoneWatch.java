@@ -39,7 +39,7 @@ public class PrimaryPhoneWatch {
     /** What to do when the logout came anyway. */
     static final List<String> RECOVERY = List.of(
             "Use the business's primary phone now (open the messaging app, read or send a message): it restarts the 14-day clock.",
-            "Re-link each agent's companion device: Devices → link (QR code or pairing code), scanned with the primary phone.",
+            "Re-link each agent's companion device: Devices, Link device (QR code or pairing code), scanned with the primary phone.",
             "Check the agents' status: agents whose device was logged out were set to away; they come back online after re-linking.",
             "Conversations of those agents went back to routing (or the backlog); check the backlog once devices are connected.");
 
@@ -134,10 +134,10 @@ public class PrimaryPhoneWatch {
                         INSERT INTO primary_warning (account_id, period_start, threshold, threshold_seconds, time_left_seconds, raised_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT ON CONSTRAINT primary_warning_once_per_period DO NOTHING
                         """).setParameter(1, countdown.accountId()).setParameter(2, timestamp(countdown.lastActivityAt()))
-                        .setParameter(3, threshold.toString()).setParameter(4, threshold.toSeconds())
+                        .setParameter(3, PrimaryPhoneSettings.label(threshold)).setParameter(4, threshold.toSeconds())
                         .setParameter(5, left.toSeconds()).setParameter(6, timestamp(now)).executeUpdate();
                 if (inserted == 1) {
-                    crossed.add(threshold.toString());
+                    crossed.add(PrimaryPhoneSettings.label(threshold));
                 }
             }
             if (!crossed.isEmpty()) {
