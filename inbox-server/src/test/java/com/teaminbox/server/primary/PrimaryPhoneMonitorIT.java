@@ -257,8 +257,8 @@ class PrimaryPhoneMonitorIT {
                     conversation, alice));
 
             assertNotNull(maria.await("primary-phone.incident", 20), "the manager hears of the incident");
-            await(() -> mailsAbout(BUSINESS, "logged out").size() == 1, "the incident e-mail");
-            assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsAbout(BUSINESS, "logged out").get(0)).contains("Re-link"));
+            await(() -> mailsAbout(BUSINESS, "was logged out").size() == 1, "the incident e-mail");
+            assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsAbout(BUSINESS, "was logged out").get(0)).contains("Re-link"));
             await(() -> hooksAbout(BUSINESS, "primary-phone.incident").size() == 1, "the incident webhook");
             String[] incidentHook = hooksAbout(BUSINESS, "primary-phone.incident").get(0);
             assertEquals("sha256=" + hmac(incidentHook[1]), incidentHook[0]);
