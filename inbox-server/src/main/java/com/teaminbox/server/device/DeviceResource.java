@@ -2,6 +2,10 @@ package com.teaminbox.server.device;
 
 import com.teaminbox.server.Roles;
 import com.teaminbox.server.agent.Caller;
+import com.teaminbox.server.device.session.DeviceSessions;
+import com.teaminbox.server.device.session.ForeignDevices;
+import com.teaminbox.server.device.session.LinkProgress;
+import com.teaminbox.server.rest.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,17 +22,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import com.teaminbox.server.device.session.DeviceSessions;
-import com.teaminbox.server.rest.ProblemException;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The companion devices of every agent, for the admin: list them, revoke one. */
+/**
+ * The companion devices of every agent, for the admin: their health, linking a new one (by QR
+ * or pairing code, within the account's device budget), reconnecting, re-linking and revoking.
+ */
 @Path("devices")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,33 +53,72 @@ public class DeviceResource {
     @Inject
     private DeviceSessions sessions;
 
-    public record DeviceView(long id, long accountId, long agentId, String state, String deviceName, Instant stateChangedAt) {
-        static DeviceView of(CompanionDevice d) {
-            return new DeviceView(d.id(), d.accountId(), d.agentId(), d.state().code(), d.deviceName(), d.stateChangedAt());
-        }
+    @Inject
+    private ForeignDevices foreign;
+
+    /** Companion slots per business account; the network's limit is four. */
+    @Inject
+    @ConfigProperty(name = "inbox.devices.budget", defaultValue = "4")
+    int budget;
+
+    /**
+     * A device's health: its state and the reason of the last change, platform, network
+     * address, when it was last seen connected, and how many messages it received and sent.
+     */
+    public record DeviceView(long id, long accountId, long agentId, String agentName, String state, String reason,
+                             String deviceName, String platform, String networkAddress, Instant stateChangedAt,
+                             Instant lastSeenAt, long messagesIn, long messagesOut) {
+    }
+
+    /** One business account's devices: the budget, ours, and the companions someone linked elsewhere. */
+    public record AccountDevices(long accountId, String businessNumber, int budget, int used, List<DeviceView> devices,
+                                 List<String> notManagedByTeamInbox) {
     }
 
     public record RevokeRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    @GET
-    public List<DeviceView> devices() {
-        return em.createQuery("SELECT d FROM CompanionDevice d ORDER BY d.accountId, d.agentId, d.id", CompanionDevice.class)
-                .getResultList().stream().map(DeviceView::of).toList();
-    }
-
     public record LinkRequest(@NotNull Long accountId, @NotNull Long agentId,
                               @NotNull @Pattern(regexp = "qr|pairing-code", message = "must be qr or pairing-code") String method,
-                              @Size(max = 255) String deviceName) {
+                              @Size(max = 255) String deviceName,
+                              Boolean replaceExisting) {
     }
 
-    /** How linking goes: the QR text to scan (rotating), or the pairing code to type on the phone. */
-    public record LinkView(long deviceId, String state, String qr, String pairingCode, String problem) {
+    /** How linking goes (see {@link LinkProgress}), and the device's stored state. */
+    public record LinkView(long deviceId, String state, String stage, String qr, Long qrSecondsLeft, Integer qrNumber,
+                           Integer qrCount, String pairingCode, Integer historyPercent, String problem) {
+    }
+
+    @GET
+    public List<DeviceView> devices(@QueryParam("account") Long accountId) {
+        return views(accountId, null);
+    }
+
+    /** Per account: the budget, how much of it is used, our devices and the foreign ones. */
+    @GET
+    @Path("accounts")
+    public List<AccountDevices> byAccount() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> accounts = em.createNativeQuery("SELECT id, phone_number FROM business_account ORDER BY id").getResultList();
+        return accounts.stream().map(a -> {
+            long account = ((Number) a[0]).longValue();
+            List<String> foreignOnes = foreign.current(account);
+            return new AccountDevices(account, (String) a[1], budget, usedSlots(account, foreignOnes),
+                    views(account, null), foreignOnes);
+        }).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public DeviceView device(@PathParam("id") long id) {
+        return views(null, id).stream().findFirst().orElseThrow(() -> new DeviceNotFound(id));
     }
 
     /**
-     * Starts linking a new companion device for an agent: the answer carries the first QR text
-     * (poll {@code GET /devices/{id}/link} for the next) or the pairing code.
+     * Starts linking a new companion device for an agent. Refused before anything starts when
+     * the account's budget is used up, or when the agent already has a device and the request
+     * does not confirm replacing it. The answer carries the first QR text (follow
+     * {@code GET /devices/{id}/link} as refs rotate) or the pairing code to type on the phone.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -82,44 +128,99 @@ public class DeviceResource {
         if (em.find(com.teaminbox.server.agent.Agent.class, request.agentId()) == null) {
             throw new ProblemException(404, "There is no agent " + request.agentId() + ".");
         }
+        List<DeviceView> existing = views(request.accountId(), null).stream()
+                .filter(d -> d.agentId() == request.agentId() && isLive(d.state())).toList();
+        if (!existing.isEmpty()) {
+            DeviceView old = existing.get(0);
+            if (!Boolean.TRUE.equals(request.replaceExisting())) {
+                throw new ProblemException(409, "Agent " + old.agentName() + " already has device " + old.id() + " ("
+                        + old.state() + ") on " + businessNumber + ". Confirm with replaceExisting=true to revoke it and link a new one.");
+            }
+            registry.transition(old.id(), DeviceState.REVOKED, "replaced by a new link", actor);
+            sessions.revoked(old.id());
+        }
+        List<String> foreignOnes = foreign.current(request.accountId());
+        int used = usedSlots(request.accountId(), foreignOnes);
+        if (used >= budget) {
+            throw new ProblemException(409, "All " + budget + " companion slots of " + businessNumber + " are in use ("
+                    + used + (foreignOnes.isEmpty() ? "" : ", of which " + foreignOnes.size() + " not managed by Team Inbox")
+                    + "). Revoke a device, or log one out from the phone under Settings → Linked devices, before linking another.");
+        }
         long id = registry.startLinking(request.accountId(), request.agentId(), request.deviceName(), actor);
-        String code = null;
         if (request.method().equals("qr")) {
             sessions.startLinkByQr(id, request.accountId());
-            awaitFirstQr(id);
+            awaitFirstProgress(id);
         } else {
             try {
-                code = sessions.startLinkByPairingCode(id, request.accountId(), businessNumber).toCompletableFuture()
+                sessions.startLinkByPairingCode(id, request.accountId(), businessNumber).toCompletableFuture()
                         .get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new ProblemException(502, "The network did not hand out a pairing code: " + e.getMessage());
             }
         }
-        LinkView view = linkView(id, code);
-        return Response.status(201).entity(view).build();
+        return Response.status(201).entity(linkView(id)).build();
     }
 
     @GET
     @Path("{id}/link")
     public LinkView linkStatus(@PathParam("id") long id) {
-        return linkView(id, null);
+        return linkView(id);
     }
 
-    private LinkView linkView(long id, String code) {
-        CompanionDevice device = em.find(CompanionDevice.class, id);
-        if (device == null) {
-            throw new DeviceNotFound(id);
+    /** The QR text of the running link as a PNG, for a screen to show and a phone to scan. */
+    @GET
+    @Path("{id}/link/qr.png")
+    @Produces("image/png")
+    public Response qrImage(@PathParam("id") long id, @QueryParam("size") Integer size) {
+        LinkView view = linkView(id);
+        if (view.qr() == null) {
+            throw new ProblemException(404, "Device " + id + " shows no QR code now (" + view.stage() + ").");
         }
-        var status = sessions.linkStatus(id);
-        return new LinkView(id, device.state().code(), status.map(DeviceSessions.LinkStatus::qr).orElse(null), code,
-                status.map(DeviceSessions.LinkStatus::problem).orElse(null));
+        int pixels = size == null ? 320 : Math.max(128, Math.min(1024, size));
+        return Response.ok(QrImage.png(view.qr(), pixels)).header("Cache-Control", "no-store").build();
     }
 
-    private void awaitFirstQr(long id) {
+    /** Drops the device's connection and logs in again: the first thing to try when a device is stuck. */
+    @POST
+    @Path("{id}/reconnect")
+    public DeviceView reconnect(@PathParam("id") long id) {
+        device(id);
+        sessions.reconnect(id);
+        return device(id);
+    }
+
+    /** The device may no longer send for the business; its agent stops being routed to on that account. */
+    @POST
+    @Path("{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DeviceView revoke(@PathParam("id") long id, @Valid @NotNull RevokeRequest request) {
+        registry.transition(id, DeviceState.REVOKED, request.reason(), Caller.of(token).username());
+        sessions.revoked(id);
+        return device(id);
+    }
+
+    private LinkView linkView(long id) {
+        DeviceView device = device(id);
+        LinkProgress progress = sessions.linkProgress(id).orElse(null);
+        if (progress == null) {
+            boolean failed = device.state().equals("revoked") && device.reason() != null && device.reason().startsWith("link failed: ");
+            String stage = switch (device.state()) {
+                case "linking" -> "starting";
+                case "linked", "connected", "disconnected" -> "linked";
+                default -> failed ? "failed" : device.state();
+            };
+            return new LinkView(id, device.state(), stage, null, null, null, null, null, null,
+                    failed ? device.reason().substring("link failed: ".length()) : null);
+        }
+        return new LinkView(id, device.state(), progress.stage(), progress.qr(), progress.qrSecondsLeft(), progress.qrNumber(),
+                progress.qrCount(), progress.pairingCode(), progress.historyPercent(), progress.problem());
+    }
+
+    private void awaitFirstProgress(long id) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            var status = sessions.linkStatus(id);
-            if (status.isPresent() && (status.get().qr() != null || status.get().problem() != null)) {
+            var progress = sessions.linkProgress(id);
+            if (progress.isPresent() && (progress.get().qr() != null || progress.get().problem() != null)) {
                 return;
             }
             try {
@@ -131,22 +232,53 @@ public class DeviceResource {
         }
     }
 
+    private static boolean isLive(String state) {
+        return !state.equals("logged_out") && !state.equals("revoked");
+    }
+
+    private int usedSlots(long accountId, List<String> foreignOnes) {
+        Number ours = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state NOT IN ('logged_out', 'revoked')
+                """).setParameter(1, accountId).getSingleResult();
+        return ours.intValue() + foreignOnes.size();
+    }
+
+    private List<DeviceView> views(Long accountId, Long deviceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT d.id, d.account_id, d.agent_id, a.display_name, d.state,
+                       (SELECT t.reason FROM device_transition t WHERE t.device_id = d.id ORDER BY t.id DESC LIMIT 1),
+                       d.device_name, d.platform, d.network_device_id, d.state_changed_at, d.last_seen_at, d.messages_in,
+                       (SELECT count(*) FROM message m WHERE m.device_id = d.id AND m.direction = 'outbound')
+                  FROM companion_device d JOIN agent a ON a.id = d.agent_id
+                 WHERE (CAST(?1 AS bigint) IS NULL OR d.account_id = ?1) AND (CAST(?2 AS bigint) IS NULL OR d.id = ?2)
+                 ORDER BY d.account_id, d.agent_id, d.id
+                """).setParameter(1, accountId).setParameter(2, deviceId).getResultList();
+        return rows.stream().map(r -> new DeviceView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                (String) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(), ((Number) r[12]).longValue()))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     private String businessNumber(long accountId) {
-        var numbers = em.createNativeQuery("SELECT phone_number FROM business_account WHERE id = ?1")
+        List<?> numbers = em.createNativeQuery("SELECT phone_number FROM business_account WHERE id = ?1")
                 .setParameter(1, accountId).getResultList();
         if (numbers.isEmpty()) {
             throw new ProblemException(404, "There is no business account " + accountId + ".");
         }
         return (String) numbers.get(0);
-    }
-
-    /** The device may no longer send for the business; its agent stops being routed to on that account. */
-    @POST
-    @Path("{id}/revoke")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public DeviceView revoke(@PathParam("id") long id, @Valid @NotNull RevokeRequest request) {
-        registry.transition(id, DeviceState.REVOKED, request.reason(), Caller.of(token).username());
-        sessions.revoked(id);
-        return DeviceView.of(em.find(CompanionDevice.class, id));
     }
 }

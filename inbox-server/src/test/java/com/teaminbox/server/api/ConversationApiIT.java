@@ -134,6 +134,13 @@ class ConversationApiIT {
                 {"GET", bobsPath + "/messages", null, "bob", 200},
                 {"POST", bobsPath + "/notes", "{\"body\":\"checking\"}", "alice", 404},
                 {"POST", bobsPath + "/notes", "{\"body\":\"I am on it\"}", "bob", 200},
+                // Replies: never into a conversation one cannot see; without a connected device, 409.
+                {"POST", bobsPath + "/messages", "{\"text\":\"hello\"}", "alice", 404},
+                {"POST", bobsPath + "/messages", "{\"text\":\"hello\"}", "adam", 403},
+                {"POST", bobsPath + "/messages", "{\"text\":\"hello\"}", "-", 401},
+                {"POST", bobsPath + "/messages", "{\"text\":\"hello\"}", "bob", 409},
+                {"POST", bobsPath + "/messages", "{\"text\":\"\"}", "bob", 400},
+                {"POST", bobsPath + "/messages", "{\"text\":\"here\",\"kind\":\"status\"}", "bob", 422},
                 // Claiming in one's own queue what a colleague holds is the race loser's case: 409.
                 // Outside one's queues a claim reveals nothing: 404.
                 {"POST", bobsPath + "/claim", null, "alice", 409},
@@ -159,6 +166,12 @@ class ConversationApiIT {
                 {"GET", "v1/devices", null, "adam", 200},
                 {"GET", "v1/devices", null, "maria", 403},
                 {"POST", "v1/devices/" + NOBODYS_ID + "/revoke", "{\"reason\":\"lost phone\"}", "alice", 403},
+                {"POST", "v1/devices", "{\"accountId\":" + team.account() + ",\"agentId\":" + team.alice() + ",\"method\":\"qr\"}", "maria", 403},
+                {"POST", "v1/devices", "{\"accountId\":" + NOBODYS_ID + ",\"agentId\":" + team.alice() + ",\"method\":\"qr\"}", "adam", 404},
+                {"POST", "v1/devices", "{\"accountId\":" + team.account() + ",\"agentId\":" + NOBODYS_ID + ",\"method\":\"qr\"}", "adam", 404},
+                {"POST", "v1/devices", "{\"accountId\":" + team.account() + ",\"agentId\":" + team.alice() + ",\"method\":\"smoke\"}", "adam", 400},
+                {"GET", "v1/devices/" + NOBODYS_ID + "/link", null, "adam", 404},
+                {"GET", "v1/devices/" + NOBODYS_ID + "/link", null, "alice", 403},
                 {"POST", "v1/devices/" + NOBODYS_ID + "/revoke", "{\"reason\":\"lost phone\"}", "adam", 404},
                 {"GET", "v1/canned-replies?account=" + team.account(), null, "alice", 200},
                 {"GET", "v1/canned-replies", null, "adam", 403},
@@ -191,6 +204,10 @@ class ConversationApiIT {
             assertTrue(wrong.isEmpty(), String.join("\n", wrong));
             assertEquals(1, team.data().count("SELECT count(*) FROM internal_note WHERE conversation_id = ?", bobs),
                     "alice's refused note left nothing behind");
+            assertEquals(0, team.data().count("SELECT count(*) FROM message WHERE conversation_id = ?", bobs),
+                    "no refused reply left a message behind");
+            assertEquals(0, team.data().count("SELECT count(*) FROM companion_device WHERE agent_id = ? AND account_id = ?",
+                    team.alice(), team.account()), "no refused link left a device behind");
             assertEquals(1, team.data().count(
                     "SELECT count(*) FROM audit_event WHERE action = 'conversation.assigned' AND actor = 'maria' AND subject_id = ?",
                     Long.toString(bobs)));

@@ -125,6 +125,24 @@ class DeviceSessionsIT {
                         "device " + device + " connected");
             }
             assertEquals(4, phone.linkedDevices().size(), "the phone lists four companions");
+            assertEquals("linked", JSON.readTree(call("GET", "v1/devices/" + devices.get(0) + "/link", "adam", null).body())
+                    .path("stage").asText());
+
+            // The budget is enforced before a link starts: a fifth device is refused with a sentence.
+            long erin = data.agent("Erin", 5, "online");
+            HttpResponse<String> fifth = call("POST", "v1/devices", "adam",
+                    "{\"accountId\":" + account + ",\"agentId\":" + erin + ",\"method\":\"qr\"}");
+            DeployedInbox.assertProblem(fifth, 409);
+            assertTrue(fifth.body().contains("All 4 companion slots"), fifth.body());
+            assertEquals(0, data.count("SELECT count(*) FROM companion_device WHERE agent_id = ?", erin), "nothing started");
+            // One device per agent: a second link for alice needs the confirmation to replace.
+            HttpResponse<String> second = call("POST", "v1/devices", "adam",
+                    "{\"accountId\":" + account + ",\"agentId\":" + alice + ",\"method\":\"qr\"}");
+            DeployedInbox.assertProblem(second, 409);
+            assertTrue(second.body().contains("replaceExisting"), second.body());
+            JsonNode slots = accountDevices(account);
+            assertEquals(4, slots.path("used").asInt());
+            assertEquals(4, slots.path("budget").asInt());
             assertEquals(4, data.count("""
                     SELECT count(*) FROM device_transition t JOIN companion_device d ON d.id = t.device_id
                      WHERE d.account_id = ? AND t.to_state = 'linked'""", account), "each link is a recorded transition");
@@ -186,6 +204,20 @@ class DeviceSessionsIT {
             assertEquals("phone", data.string("SELECT sent_from FROM message WHERE network_message_id = ?", fromPhone));
             assertEquals(conversation, data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", fromPhone));
 
+            // Device health: messages in and out, last seen, platform; and the one-call reconnect.
+            await(() -> call("GET", "v1/devices/" + replierDevice, "adam", null).body().contains("\"messagesIn\":"), "health");
+            await(() -> JSON.readTree(call("GET", "v1/devices/" + replierDevice, "adam", null).body()).path("messagesIn").asLong() >= 1,
+                    "the replier's device counted what it received");
+            JsonNode health = JSON.readTree(call("GET", "v1/devices/" + replierDevice, "adam", null).body());
+            assertEquals(1, health.path("messagesOut").asLong(), health.toString());
+            assertEquals("connected", health.path("state").asText());
+            assertTrue(health.hasNonNull("lastSeenAt") && health.hasNonNull("platform") && health.hasNonNull("networkAddress"),
+                    health.toString());
+            HttpResponse<String> reconnect = call("POST", "v1/devices/" + replierDevice + "/reconnect", "adam", null);
+            assertEquals(200, reconnect.statusCode(), reconnect.body());
+            await(() -> "connected".equals(data.string("SELECT state FROM companion_device WHERE id = ?", replierDevice)),
+                    "reconnected");
+
             // What the network queued while the devices were away arrives on reconnect, in order:
             // every companion misses Ben's next five messages (the network keeps them queued),
             // then each connection is cut and the devices log in again.
@@ -227,7 +259,66 @@ class DeviceSessionsIT {
             await(() -> phone.linkedDevices().size() == 3, "the phone lists three companions");
             await(() -> data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", revoked) == 0,
                     "the revoked device's keys are destroyed");
+
+            // Someone links a web client from the phone, outside the inbox: reported as not managed
+            // by Team Inbox, and it counts against the budget.
+            try (com.teaminbox.bridge.client.NetworkDeviceClient webClient = outsideCompanion()) {
+                await(() -> accountDevices(account).path("notManagedByTeamInbox").size() == 1, "the foreign companion reported");
+                assertEquals(1, data.count("SELECT count(*) FROM audit_event WHERE action = 'device.foreign-detected' AND subject_id = ?",
+                        Long.toString(account)), "one alert, although three companions saw the list");
+                HttpResponse<String> full = call("POST", "v1/devices", "adam",
+                        "{\"accountId\":" + account + ",\"agentId\":" + erin + ",\"method\":\"qr\"}");
+                DeployedInbox.assertProblem(full, 409);
+                assertTrue(full.body().contains("not managed by Team Inbox"), full.body());
+            }
         }
+    }
+
+    private JsonNode accountDevices(long account) throws Exception {
+        HttpResponse<String> response = call("GET", "v1/devices/accounts", "adam", null);
+        assertEquals(200, response.statusCode(), response.body());
+        for (JsonNode node : JSON.readTree(response.body())) {
+            if (node.path("accountId").asLong() == account) {
+                return node;
+            }
+        }
+        throw new AssertionError("account " + account + " not listed: " + response.body());
+    }
+
+    /** A web client linked on the business phone by someone else, as the network sees it. */
+    private static com.teaminbox.bridge.client.NetworkDeviceClient outsideCompanion() throws Exception {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        var keys = com.teaminbox.bridge.keys.DeviceKeys.generate(random, 1, 1, 0, network.clock().millis());
+        var registration = com.teaminbox.bridge.client.DeviceRegistration.unlinked(
+                com.teaminbox.bridge.crypto.X25519.generateKeyPair(random),
+                com.teaminbox.bridge.signal.memory.InMemorySignalProtocolStore.of(keys), "Chrome (Linux)");
+        var client = new com.teaminbox.bridge.client.NetworkDeviceClient(network.clientSettings(), registration,
+                new com.teaminbox.bridge.client.DeviceEvents() { }, random);
+        java.util.concurrent.BlockingQueue<String> qr = new java.util.concurrent.LinkedBlockingQueue<>();
+        client.linkByQr().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String text) {
+                qr.add(text);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        String text = qr.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(text, "the web client got a QR text");
+        phone.scanQr(text);
+        await(() -> client.state() == com.teaminbox.bridge.client.ConnectionState.CONNECTED, "the web client logged in");
+        return client;
     }
 
     /** The given network message ids that are stored, in the order they were stored. */
@@ -250,6 +341,17 @@ class DeviceSessionsIT {
         assertEquals(201, started.statusCode(), started.body());
         JsonNode link = JSON.readTree(started.body());
         assertNotNull(link.path("qr").textValue(), "the first QR text: " + started.body());
+        assertEquals("waiting-for-scan", link.path("stage").asText());
+        long secondsLeft = link.path("qrSecondsLeft").asLong();
+        assertTrue(secondsLeft > 0 && secondsLeft <= 60, "the first QR lives up to 60 s: " + secondsLeft);
+        HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + "v1/devices/"
+                        + link.path("deviceId").asLong() + "/link/qr.png"))
+                .header("Authorization", "Bearer " + TOKENS.computeIfAbsent("adam", Keycloak::tokenFor)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals((byte) 0x89, png.body()[0], "a PNG");
+        assertEquals('P', png.body()[1]);
         return link;
     }
 

@@ -54,6 +54,11 @@ final class LinkAttempt {
         return outcome;
     }
 
+    /** Where the linking state machine is: showing a QR (with its remaining life), waiting for a code, verifying, ... */
+    com.teaminbox.bridge.linking.CompanionLinkingState state() {
+        return linking.state();
+    }
+
     boolean isOver() {
         return outcome.isDone();
     }

@@ -442,6 +442,12 @@ public final class NetworkDeviceClient implements DeviceClient {
         return startLinking(LinkAttempt.Method.PAIRING_CODE, Objects.requireNonNull(phoneNumber)).code();
     }
 
+    /** The state of the current (or last) link attempt, for showing progress; empty if none was started. */
+    public java.util.Optional<com.teaminbox.bridge.linking.CompanionLinkingState> linkingState() {
+        LinkAttempt attempt = linkAttempt;
+        return attempt == null ? java.util.Optional.empty() : java.util.Optional.of(attempt.state());
+    }
+
     /** Completes once the current link attempt linked this device, after which it logs in by itself. */
     public CompletionStage<LinkedDevice> linkOutcome() {
         LinkAttempt attempt = linkAttempt;

@@ -122,6 +122,20 @@ public class DeviceLifecycle {
         }
     }
 
+    /** A link that failed or expired gives back its device slot; the sentence says why. */
+    public void linkFailed(long deviceId, String sentence) {
+        moveIfAllowed(deviceId, DeviceState.REVOKED, "link failed: " + sentence);
+    }
+
+    /** Messages this device received since the last report, and (while connected) that it was seen now. */
+    public void seen(long deviceId, long messagesIn, boolean connected) {
+        em.createNativeQuery("""
+                UPDATE companion_device SET messages_in = messages_in + ?1,
+                       last_seen_at = CASE WHEN ?2 THEN now() ELSE last_seen_at END
+                 WHERE id = ?3""").setParameter(1, messagesIn).setParameter(2, connected).setParameter(3, deviceId)
+                .executeUpdate();
+    }
+
     /**
      * Reports can repeat (a reconnect right after a connect): a move that is not allowed is
      * skipped. The row lock makes the check and the move one step.
@@ -133,6 +147,10 @@ public class DeviceLifecycle {
             return false;
         }
         registry.transition(deviceId, target, reason, NETWORK);
+        if (target == DeviceState.CONNECTED || target == DeviceState.DISCONNECTED) {
+            em.createNativeQuery("UPDATE companion_device SET last_seen_at = now() WHERE id = ?1")
+                    .setParameter(1, deviceId).executeUpdate();
+        }
         return true;
     }
 }

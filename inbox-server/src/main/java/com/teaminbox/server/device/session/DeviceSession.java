@@ -49,8 +49,8 @@ final class DeviceSession implements DeviceEvents {
     private final StoredDeviceKeys keys;
     private final SessionServices services;
     private final NetworkDeviceClient client;
-    private final AtomicReference<String> currentQr = new AtomicReference<>();
-    private volatile String linkProblem;
+    private volatile Integer historyPercent;
+    private final java.util.concurrent.atomic.AtomicLong messagesIn = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     DeviceSession(long deviceId, long accountId, StoredDeviceKeys keys, DeviceAddress address, String platform,
@@ -80,47 +80,62 @@ final class DeviceSession implements DeviceEvents {
         return client.state();
     }
 
-    /** The QR text to show while linking by QR; null before the first or after linking. */
-    String currentQr() {
-        return currentQr.get();
+    /** How linking goes; empty if this session never linked (it resumed a linked device). */
+    java.util.Optional<LinkProgress> linkProgress() {
+        return client.linkingState().map(state -> LinkProgress.of(state, historyPercent, isConnected()));
     }
 
-    String linkProblem() {
-        return linkProblem;
+    /** Copies received since the last call (for the device's "messages in" count). */
+    long takeMessagesIn() {
+        return messagesIn.getAndSet(0);
     }
 
     void connect() {
         client.connect();
     }
 
-    /** Starts linking by QR: each rotated QR text replaces the one shown. */
-    void linkByQr() {
-        client.linkByQr().subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(String qr) {
-                currentQr.set(qr);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                currentQr.set(null);
-                linkProblem = failure.getMessage();
-            }
-
-            @Override
-            public void onComplete() {
-                currentQr.set(null);
+    /** A link that fails gives its slot back; the reason is kept as the device's last transition. */
+    private void watchLinkOutcome() {
+        client.linkOutcome().whenComplete((device, failure) -> {
+            if (failure != null && !closed) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                String sentence = cause instanceof com.teaminbox.bridge.linking.LinkingException linking
+                        ? LinkProgress.explain(linking.kind(), linking.getMessage())
+                        : "The link attempt ended: " + cause.getMessage();
+                services.sessions().linkFailed(deviceId, sentence);
             }
         });
     }
 
+    /** Starts linking by QR; {@link #linkProgress()} shows the current QR text as refs rotate. */
+    void linkByQr() {
+        client.linkByQr().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE); // the texts are read from the linking state
+            }
+
+            @Override
+            public void onNext(String qr) {
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                LOG.info(() -> "Device " + deviceId + ": link attempt ended: " + failure.getMessage());
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        watchLinkOutcome();
+    }
+
     CompletionStage<String> linkByPairingCode(String phoneNumber) {
-        return client.linkByPairingCode(phoneNumber);
+        CompletionStage<String> code = client.linkByPairingCode(phoneNumber);
+        watchLinkOutcome();
+        return code;
     }
 
     /** Encrypts and sends a reply; completes when the network has taken it. */
@@ -154,6 +169,7 @@ final class DeviceSession implements DeviceEvents {
 
     @Override
     public void messageDecrypted(ReceivedMessage message) {
+        messagesIn.incrementAndGet();
         MessageContent content = message.content();
         String body = content.text().isBlank() && content.media().isPresent() ? null : content.text();
         String media = content.media().map(DeviceSession::mediaReference).orElse(null);
@@ -197,8 +213,18 @@ final class DeviceSession implements DeviceEvents {
     }
 
     @Override
+    public void historyReceived(com.teaminbox.bridge.fanout.HistoryChunk chunk) {
+        // The phone's past chats are shown on the phone; the inbox only reports the sync's progress.
+        historyPercent = chunk.progressPercent();
+    }
+
+    @Override
+    public void deviceListChanged(com.teaminbox.bridge.client.DeviceListChange change) {
+        services.sessions().deviceListSeen(accountId, change.account(), change.devices());
+    }
+
+    @Override
     public void linked(LinkedDevice device) {
-        currentQr.set(null);
         services.vault().flush(keys);
         services.devices().linked(deviceId, device.accountId() + ":" + device.deviceId(), device.platform());
         try {

@@ -42,6 +42,9 @@ public class DeviceSessions {
     @Inject
     private SessionServices services;
 
+    @Inject
+    private ForeignDevices foreign;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
@@ -97,13 +100,42 @@ public class DeviceSessions {
         }
     }
 
-    /** What linking shows now: the QR text (null once scanned or expired) and any problem. */
-    public record LinkStatus(String qr, String problem, boolean connected) {
+    /** How the device's link is going; empty when it has no session here or resumed an old link. */
+    public Optional<LinkProgress> linkProgress(long deviceId) {
+        return Optional.ofNullable(running.get(deviceId)).flatMap(DeviceSession::linkProgress);
     }
 
-    public Optional<LinkStatus> linkStatus(long deviceId) {
-        return Optional.ofNullable(running.get(deviceId))
-                .map(s -> new LinkStatus(s.currentQr(), s.linkProblem(), s.isConnected()));
+    /** The link attempt failed or expired: the device row gives back its slot, with the reason. */
+    void linkFailed(long deviceId, String sentence) {
+        DeviceSession session = running.remove(deviceId);
+        scheduler.execute(() -> {
+            if (session != null) {
+                session.close();
+            }
+            lifecycle.linkFailed(deviceId, sentence);
+        });
+    }
+
+    /** Closes the device's connection and logs in again (an admin's "reconnect"). */
+    public void reconnect(long deviceId) {
+        DeviceSession session = running.remove(deviceId);
+        if (session != null) {
+            session.close();
+        }
+        DeviceLifecycle.DeviceRow device = lifecycle.find(deviceId)
+                .orElseThrow(() -> new com.teaminbox.server.device.DeviceNotFound(deviceId));
+        if (device.networkAddress() == null || !device.state().canBecome(com.teaminbox.server.device.DeviceState.CONNECTED)
+                && device.state() != com.teaminbox.server.device.DeviceState.CONNECTED) {
+            throw new com.teaminbox.server.device.DeviceTransitionRefused("Device " + deviceId + " is " + device.state().code()
+                    + "; only a linked device can reconnect. Re-link it instead.");
+        }
+        resume(device);
+        flushKeysRegularly();
+    }
+
+    /** A device list the network sent: the account's own one tells which companions are not ours. */
+    void deviceListSeen(long accountId, String listAccount, java.util.List<DeviceAddress> devices) {
+        foreign.listSeen(accountId, listAccount, devices);
     }
 
     /** True when the device is logged in to the network right now (the stored state may lag a moment). */
@@ -175,14 +207,23 @@ public class DeviceSessions {
     }
 
     private void flushKeys() {
+        boolean seenTick = ++ticks % LAST_SEEN_EVERY_TICKS == 0;
         for (DeviceSession session : running.values()) {
             try {
                 session.flushKeys();
+                long in = session.takeMessagesIn();
+                if (in > 0 || seenTick && session.isConnected()) {
+                    lifecycle.seen(session.deviceId(), in, session.isConnected());
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Device " + session.deviceId() + ": key changes not written yet", e);
             }
         }
     }
+
+    /** "Last seen" is written every 30 s while connected, not at every message. */
+    private static final int LAST_SEEN_EVERY_TICKS = 30;
+    private long ticks;
 
     @PreDestroy
     void stopAll() {
