@@ -1,0 +1,46 @@
+package com.teaminbox.server.primary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The alert's wording and the webhook signature, without a server. */
+class PrimaryAlertTest {
+
+    @Test
+    void signsTheExactBodyWithHmacSha256() throws Exception {
+        // RFC 4231, test case 2
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                AlertOutbox.sign("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void thresholdsReadAsPeopleWriteThem() {
+        assertEquals("P7D", PrimaryPhoneSettings.label(Duration.parse("P7D")));
+        assertEquals("PT6H", PrimaryPhoneSettings.label(Duration.parse("PT6H")));
+        assertEquals("PT36H", PrimaryPhoneSettings.label(Duration.parse("PT36H")));
+    }
+
+    @Test
+    void aWarningCarriesAccountThresholdsAndTimeLeftButNoSecret() {
+        Instant last = Instant.parse("2026-01-01T10:00:00Z");
+        PrimaryAlert alert = new PrimaryAlert(PrimaryAlert.WARNING, 3, "4930123456", "Demo Bakery", List.of("P7D"),
+                Duration.ofDays(6).plusHours(2), last, "PROBE_ANSWER", last.plus(Duration.ofDays(14)),
+                last.plus(Duration.ofDays(8)), null, PrimaryPhoneWatch.WARNING_STEPS);
+        String json = alert.toJson().toString();
+        assertTrue(json.contains("\"event\":\"primary-phone.warning\""), json);
+        assertTrue(json.contains("\"phoneNumber\":\"4930123456\""), json);
+        assertTrue(json.contains("\"thresholds\":[\"P7D\"]"), json);
+        assertTrue(json.contains("\"timeLeftSeconds\":" + Duration.ofDays(6).plusHours(2).toSeconds()), json);
+        assertTrue(alert.toEventJson().contains("\"kind\":\"primary-phone\""));
+        assertTrue(alert.mailSubject().contains("6 d 2 h left"), alert.mailSubject());
+        assertTrue(alert.mailText().contains("2026-01-15T10:00:00Z"), alert.mailText());
+        assertFalse(json.contains("secret"), json);
+    }
+}
