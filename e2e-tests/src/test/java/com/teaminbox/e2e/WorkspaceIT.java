@@ -16,9 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * An agent works a conversation in the browser: it appears in the Unassigned list without a
  * reload, the agent reads it, claims it, adds an internal note and resolves it.
  *
- * The customer's message is written into PostgreSQL by this test: the path from the messaging
- * network (device sessions on the sandbox network) is not wired into the server yet, so the
- * test stands in for ingest. Everything after that goes through the real UI, API and database.
+ * The customer's message is written into PostgreSQL by this test, in an account of its own, so
+ * that the scenario needs no linked device; {@link ReplyIT} covers the path from the sandbox
+ * network through the device sessions. Everything after that goes through the real UI, API
+ * and database.
  */
 class WorkspaceIT {
 
@@ -71,4 +72,30 @@ class WorkspaceIT {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reopen-button")));
     }
 
+    @Test
+    void searchFindsAConversationAndTheKeyboardWorksTheList() throws Exception {
+        browser.signIn("bob");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
+        browser.driver.findElement(By.id("tab-unassigned")).click();
+        String first = "Emil " + UUID.randomUUID().toString().substring(0, 6);
+        String second = "Fiona " + UUID.randomUUID().toString().substring(0, 6);
+        InboxDatabase.seedWaitingConversation("bob", first, "Do you deliver on Sundays?");
+        InboxDatabase.seedWaitingConversation("bob", second, "Is the shop open at Easter?");
+        WebElement list = browser.driver.findElement(By.id("conversation-list"));
+        browser.wait.until(driver -> list.getText().contains(first) && list.getText().contains(second));
+
+        browser.driver.findElement(By.cssSelector("#conversation-search input")).sendKeys(second);
+        browser.wait.until(driver -> list.getText().contains(second) && !list.getText().contains(first));
+
+        // Alt+↓ opens the first row of the (filtered) list; Alt+H lists the shortcuts.
+        browser.driver.findElement(By.tagName("body")).click();
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .keyDown(org.openqa.selenium.Keys.ALT).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN)
+                .keyUp(org.openqa.selenium.Keys.ALT).perform();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-title"), second));
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .keyDown(org.openqa.selenium.Keys.ALT).sendKeys("h").keyUp(org.openqa.selenium.Keys.ALT).perform();
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty()
+                && driver.findElement(By.cssSelector("vaadin-dialog-overlay")).getText().contains("next / previous conversation"));
+    }
 }

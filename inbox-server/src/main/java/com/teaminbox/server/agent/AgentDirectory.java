@@ -105,6 +105,17 @@ public class AgentDirectory {
         routing.drainBacklogFor(agentId);
     }
 
+    /** Display names by agent id, for attributing messages ("Alice Agent"), in one query. */
+    @Transactional
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("SELECT a FROM Agent a WHERE a.id IN :ids", Agent.class).setParameter("ids", ids)
+                .getResultList().stream().collect(java.util.stream.Collectors.toMap(Agent::id,
+                        a -> a.displayName() == null ? a.username() : a.displayName()));
+    }
+
     public List<Agent> all() {
         return em.createQuery("SELECT a FROM Agent a ORDER BY a.displayName, a.username", Agent.class).getResultList();
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 /** Customers by id, fetched together for a page of conversations (one query, not one per row). */
 @ApplicationScoped
+@jakarta.transaction.Transactional // reads too: a request may have run other transactions before (see DeviceHealth)
 public class ContactDirectory {
 
     @PersistenceContext(unitName = "inbox")

@@ -8,6 +8,7 @@ import java.util.List;
 
 /** Reading conversations, always through the viewer's visibility. */
 @ApplicationScoped
+@jakarta.transaction.Transactional // reads too: a request may have run other transactions before (see DeviceHealth)
 public class ConversationQueries {
 
     /** Which conversations a list shows. */

@@ -84,11 +84,14 @@ public class ConversationResource {
     public record Page<T>(List<T> items, String next) {
     }
 
+    /** A message as shown: who sent it (agent name, "the phone", a device), and how far it got. */
     public record MessageView(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
-                              String body, String mediaReference, String deliveryState, Instant sentAt) {
-        static MessageView of(Message m) {
-            return new MessageView(m.id(), m.direction(), m.networkMessageId(), m.sentFrom(), m.deviceId(), m.agentId(), m.body(),
-                    m.mediaReference(), m.deliveryState(), m.sentAt());
+                              String agentName, String body, String mediaReference, String deliveryState, String failureReason,
+                              Instant sentAt) {
+        static MessageView of(Message m, Map<Long, String> agentNames) {
+            return new MessageView(m.id(), m.direction(), m.networkMessageId(), m.sentFrom(), m.deviceId(), m.agentId(),
+                    m.agentId() == null ? null : agentNames.get(m.agentId()), m.body(), m.mediaReference(), m.deliveryState(),
+                    m.failureReason(), m.sentAt());
         }
     }
 
@@ -138,7 +141,9 @@ public class ConversationResource {
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
         List<Message> page = queries.messages(viewer(), id, cursor == null ? null : Long.valueOf(cursor), limit);
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
-        return new Page<>(page.stream().map(MessageView::of).toList(), next);
+        Map<Long, String> names = agents.displayNames(page.stream().map(Message::agentId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return new Page<>(page.stream().map(m -> MessageView.of(m, names)).toList(), next);
     }
 
     /**
@@ -164,7 +169,8 @@ public class ConversationResource {
         var queued = replies.reply(viewer(), id, request.text());
         outbox.wake();
         MessageView stored = queries.messages(viewer(), id, null, 10).stream()
-                .filter(m -> m.id() == queued.messageId()).findFirst().map(MessageView::of).orElseThrow();
+                .filter(m -> m.id() == queued.messageId()).findFirst()
+                .map(m -> MessageView.of(m, agents.displayNames(Set.of(queued.agentId())))).orElseThrow();
         return jakarta.ws.rs.core.Response.accepted(stored).build();
     }
 

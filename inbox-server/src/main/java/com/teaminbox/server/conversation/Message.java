@@ -44,6 +44,9 @@ public class Message {
     @Column(name = "delivery_state", nullable = false)
     private String deliveryState;
 
+    @Column(name = "failure_reason")
+    private String failureReason;
+
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
@@ -88,6 +91,11 @@ public class Message {
 
     public String deliveryState() {
         return deliveryState;
+    }
+
+    /** Why a reply could not be delivered (delivery state failed). */
+    public String failureReason() {
+        return failureReason;
     }
 
     public Instant sentAt() {

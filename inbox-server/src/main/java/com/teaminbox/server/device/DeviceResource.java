@@ -9,8 +9,6 @@ import com.teaminbox.server.rest.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,9 +39,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed(Roles.ADMIN)
 public class DeviceResource {
 
-    @PersistenceContext(unitName = "inbox")
-    private EntityManager em;
-
     @Inject
     private JsonWebToken token;
 
@@ -55,6 +50,9 @@ public class DeviceResource {
 
     @Inject
     private ForeignDevices foreign;
+
+    @Inject
+    private DeviceHealth health;
 
     /** Companion slots per business account; the network's limit is four. */
     @Inject
@@ -98,9 +96,7 @@ public class DeviceResource {
     @GET
     @Path("accounts")
     public List<AccountDevices> byAccount() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> accounts = em.createNativeQuery("SELECT id, phone_number FROM business_account ORDER BY id").getResultList();
-        return accounts.stream().map(a -> {
+        return health.accounts().stream().map(a -> {
             long account = ((Number) a[0]).longValue();
             List<String> foreignOnes = foreign.current(account);
             return new AccountDevices(account, (String) a[1], budget, usedSlots(account, foreignOnes),
@@ -125,7 +121,7 @@ public class DeviceResource {
     public Response link(@Valid @NotNull LinkRequest request) {
         String actor = Caller.of(token).username();
         String businessNumber = businessNumber(request.accountId());
-        if (em.find(com.teaminbox.server.agent.Agent.class, request.agentId()) == null) {
+        if (!health.agentExists(request.agentId())) {
             throw new ProblemException(404, "There is no agent " + request.agentId() + ".");
         }
         List<DeviceView> existing = views(request.accountId(), null).stream()
@@ -237,48 +233,14 @@ public class DeviceResource {
     }
 
     private int usedSlots(long accountId, List<String> foreignOnes) {
-        Number ours = (Number) em.createNativeQuery("""
-                SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state NOT IN ('logged_out', 'revoked')
-                """).setParameter(1, accountId).getSingleResult();
-        return ours.intValue() + foreignOnes.size();
+        return health.usedSlots(accountId, foreignOnes);
     }
 
     private List<DeviceView> views(Long accountId, Long deviceId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT d.id, d.account_id, d.agent_id, a.display_name, d.state,
-                       (SELECT t.reason FROM device_transition t WHERE t.device_id = d.id ORDER BY t.id DESC LIMIT 1),
-                       d.device_name, d.platform, d.network_device_id, d.state_changed_at, d.last_seen_at, d.messages_in,
-                       (SELECT count(*) FROM message m WHERE m.device_id = d.id AND m.direction = 'outbound')
-                  FROM companion_device d JOIN agent a ON a.id = d.agent_id
-                 WHERE (CAST(?1 AS bigint) IS NULL OR d.account_id = ?1) AND (CAST(?2 AS bigint) IS NULL OR d.id = ?2)
-                 ORDER BY d.account_id, d.agent_id, d.id
-                """).setParameter(1, accountId).setParameter(2, deviceId).getResultList();
-        return rows.stream().map(r -> new DeviceView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(), ((Number) r[12]).longValue()))
-                .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return health.views(accountId, deviceId);
     }
 
     private String businessNumber(long accountId) {
-        List<?> numbers = em.createNativeQuery("SELECT phone_number FROM business_account WHERE id = ?1")
-                .setParameter(1, accountId).getResultList();
-        if (numbers.isEmpty()) {
-            throw new ProblemException(404, "There is no business account " + accountId + ".");
-        }
-        return (String) numbers.get(0);
+        return health.businessNumber(accountId);
     }
 }

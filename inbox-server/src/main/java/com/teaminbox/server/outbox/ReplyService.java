@@ -35,7 +35,7 @@ public class ReplyService {
     private DeviceSessions sessions;
 
     /** The stored reply: its message id and the network id it goes out with. */
-    public record QueuedReply(long messageId, String networkMessageId, long deviceId) {
+    public record QueuedReply(long messageId, String networkMessageId, long deviceId, Long agentId) {
     }
 
     /**
@@ -97,7 +97,7 @@ public class ReplyService {
                 .setParameter(4, device).setParameter(5, agent).setParameter(6, text).getSingleResult();
         em.createNativeQuery("INSERT INTO outbox (message_id, device_id) VALUES (?1, ?2)")
                 .setParameter(1, message.longValue()).setParameter(2, device).executeUpdate();
-        return new QueuedReply(message.longValue(), networkId, device);
+        return new QueuedReply(message.longValue(), networkId, device, agent);
     }
 
     private long connectedDeviceOf(Viewer viewer, long account, String businessNumber) {

@@ -260,6 +260,22 @@ class DeviceSessionsIT {
             await(() -> data.count("SELECT count(*) FROM device_key_material WHERE device_id = ?", revoked) == 0,
                     "the revoked device's keys are destroyed");
 
+            // A reply whose device cannot send (here: the revoked one, which has no session) is
+            // retried and then marked failed with the reason; the pauses are shortened by SQL.
+            long stuck = data.count("""
+                    INSERT INTO message (account_id, conversation_id, direction, network_message_id, device_id, sent_from,
+                                         agent_id, body, delivery_state, sent_at)
+                    VALUES (?, ?, 'outbound', 'TI-STUCK-1', ?, 'companion', ?, 'Are you there?', 'pending', now()) RETURNING id""",
+                    account, conversation, revoked, dan);
+            data.update("INSERT INTO outbox (message_id, device_id) VALUES (?, ?)", stuck, revoked);
+            await(() -> {
+                data.update("UPDATE outbox SET next_attempt_at = now() WHERE message_id = ? AND state = 'pending'", stuck);
+                return "failed".equals(data.string("SELECT delivery_state FROM message WHERE id = ?", stuck));
+            }, "the stuck reply marked failed");
+            assertEquals(5, data.count("SELECT attempts FROM outbox WHERE message_id = ?", stuck));
+            String failure = data.string("SELECT failure_reason FROM message WHERE id = ?", stuck);
+            assertTrue(failure.startsWith("not sent after 5 attempts: ") && failure.contains("no session"), failure);
+
             // Someone links a web client from the phone, outside the inbox: reported as not managed
             // by Team Inbox, and it counts against the budget.
             try (com.teaminbox.bridge.client.NetworkDeviceClient webClient = outsideCompanion()) {

@@ -60,7 +60,8 @@ public class InboxApi {
     }
 
     public record Message(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
-                          String body, String mediaReference, String deliveryState, Instant sentAt) {
+                          String agentName, String body, String mediaReference, String deliveryState, String failureReason,
+                          Instant sentAt) {
     }
 
     public record MessagePage(List<Message> items, String next) {
@@ -70,6 +71,24 @@ public class InboxApi {
     }
 
     /** Which conversations a list shows. */
+    /** A companion device's health, as the devices screen shows it. */
+    public record Device(long id, long accountId, long agentId, String agentName, String state, String reason,
+                         String deviceName, String platform, String networkAddress, Instant stateChangedAt,
+                         Instant lastSeenAt, long messagesIn, long messagesOut) {
+    }
+
+    public record AccountDevices(long accountId, String businessNumber, int budget, int used, List<Device> devices,
+                                 List<String> notManagedByTeamInbox) {
+    }
+
+    /** How a link goes: stage, QR text and its remaining life, pairing code, history sync, problem. */
+    public record Link(long deviceId, String state, String stage, String qr, Long qrSecondsLeft, Integer qrNumber,
+                       Integer qrCount, String pairingCode, Integer historyPercent, String problem) {
+    }
+
+    public record CannedReply(long id, Long accountId, String shortcut, String body) {
+    }
+
     public enum Scope {
         MINE, UNASSIGNED, VISIBLE
     }
@@ -92,10 +111,19 @@ public class InboxApi {
     }
 
     public ConversationPage conversations(String accessToken, Scope scope, String status, String cursor, int limit) {
+        return conversations(accessToken, scope, status, null, cursor, limit);
+    }
+
+    /** @param search contact name, number or message text (at least two characters), or null */
+    public ConversationPage conversations(String accessToken, Scope scope, String status, String search, String cursor,
+                                          int limit) {
         StringBuilder path = new StringBuilder("/v1/conversations?scope=").append(scope.name().toLowerCase(Locale.ROOT))
                 .append("&limit=").append(limit);
         if (status != null) {
             path.append("&status=").append(status);
+        }
+        if (search != null && search.strip().length() >= 2) {
+            path.append("&q=").append(java.net.URLEncoder.encode(search.strip(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (cursor != null) {
             path.append("&cursor=").append(cursor);
@@ -114,6 +142,11 @@ public class InboxApi {
 
     public List<Note> notes(String accessToken, long conversationId) {
         return get("/v1/conversations/" + conversationId + "/notes", accessToken, new GenericType<>() { });
+    }
+
+    /** Queues a reply to the customer; it leaves from the caller's own device. */
+    public void reply(String accessToken, long conversationId, String text) {
+        post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
     }
 
     public void addNote(String accessToken, long conversationId, String body) {
@@ -148,6 +181,53 @@ public class InboxApi {
         return get("/v1/audit/verify", accessToken, new GenericType<>() { });
     }
 
+    /** Subscribes to the live event stream with the user's token; close it when the view goes. */
+    public LiveEvents liveEvents(java.util.function.Supplier<String> accessToken, java.util.function.LongConsumer changed) {
+        return new LiveEvents(apiUrl, accessToken, changed);
+    }
+
+    /** The canned replies for an account (shared ones included). */
+    public List<CannedReply> cannedReplies(String accessToken, long accountId) {
+        return get("/v1/canned-replies?account=" + accountId, accessToken, new GenericType<>() { });
+    }
+
+    public List<AccountDevices> accountDevices(String accessToken) {
+        return get("/v1/devices/accounts", accessToken, new GenericType<>() { });
+    }
+
+    /** Starts linking a device for an agent; refused with a sentence when the budget is full or a device exists. */
+    public Link startLink(String accessToken, long accountId, long agentId, boolean byPairingCode, boolean replaceExisting) {
+        JsonObject body = Json.createObjectBuilder().add("accountId", accountId).add("agentId", agentId)
+                .add("method", byPairingCode ? "pairing-code" : "qr").add("replaceExisting", replaceExisting).build();
+        try (Response response = client.target(apiUrl + "/v1/devices").request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Bearer " + accessToken)
+                .post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
+            if (response.getStatus() != 201) {
+                throw new InboxApiException(response.getStatus(), sentenceFor(response));
+            }
+            return response.readEntity(Link.class);
+        } catch (ProcessingException unreachable) {
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+        }
+    }
+
+    public Link link(String accessToken, long deviceId) {
+        return get("/v1/devices/" + deviceId + "/link", accessToken, new GenericType<>() { });
+    }
+
+    /** The running link's QR code as a PNG. */
+    public byte[] qrImage(String accessToken, long deviceId) {
+        return get("/v1/devices/" + deviceId + "/link/qr.png?size=280", accessToken, new GenericType<byte[]>() { }, "image/png");
+    }
+
+    public void reconnect(String accessToken, long deviceId) {
+        post("/v1/devices/" + deviceId + "/reconnect", accessToken, null);
+    }
+
+    public void revoke(String accessToken, long deviceId, String reason) {
+        post("/v1/devices/" + deviceId + "/revoke", accessToken, Json.createObjectBuilder().add("reason", reason).build());
+    }
+
     public void setStatus(String accessToken, String status) {
         send("PUT", "/v1/agents/me/status", accessToken, Json.createObjectBuilder().add("status", status).build());
     }
@@ -169,7 +249,11 @@ public class InboxApi {
     }
 
     private <T> T get(String path, String accessToken, GenericType<T> type) {
-        try (Response response = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
+        return get(path, accessToken, type, MediaType.APPLICATION_JSON);
+    }
+
+    private <T> T get(String path, String accessToken, GenericType<T> type, String accept) {
+        try (Response response = client.target(apiUrl + path).request(accept)
                 .header("Authorization", "Bearer " + accessToken).get()) {
             if (response.getStatus() == 200) {
                 return response.readEntity(type);

@@ -34,12 +34,16 @@ class ConversationList extends VerticalLayout {
     private final Tab unassigned = new Tab("Unassigned");
     private final Tab all = new Tab("All");
     private final CursorPages<Conversation> pages;
+    /** The rows the grid fetched so far, by position: what the next/previous shortcuts walk. */
+    private final java.util.SortedMap<Integer, Conversation> fetched = new java.util.TreeMap<>();
+    private final com.vaadin.flow.component.textfield.TextField search = new com.vaadin.flow.component.textfield.TextField();
+    private final com.vaadin.flow.component.select.Select<String> status = new com.vaadin.flow.component.select.Select<>();
 
     ConversationList(InboxApi api, Supplier<String> token, boolean manager, Consumer<Conversation> onOpen) {
         this.api = api;
         this.token = token;
         this.pages = new CursorPages<>(PAGE, (cursor, size) -> {
-            InboxApi.ConversationPage page = api.conversations(token.get(), scope(), null, cursor, size);
+            InboxApi.ConversationPage page = api.conversations(token.get(), scope(), statusFilter(), search.getValue(), cursor, size);
             return new CursorPages.Page<>(page.items(), page.next());
         });
         setPadding(false);
@@ -52,6 +56,28 @@ class ConversationList extends VerticalLayout {
         tabs = new Tabs(mine, unassigned, all);
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(event -> refresh());
+
+        search.setId("conversation-search");
+        search.setPlaceholder("Search name, number or text (Alt+F)");
+        search.setAriaLabel("Search conversations");
+        search.setClearButtonVisible(true);
+        search.setWidthFull();
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> {
+            String value = event.getValue().strip();
+            if (value.isEmpty() || value.length() >= 2) {
+                refresh();
+            }
+        });
+        status.setId("conversation-status-filter");
+        status.setAriaLabel("Status");
+        status.setItems("open", "pending", "resolved", "any status");
+        status.setValue("any status");
+        status.addValueChangeListener(event -> refresh());
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout filters =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(search, status);
+        filters.setWidthFull();
+        filters.setFlexGrow(1, search);
 
         grid.setId("conversation-list");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
@@ -66,16 +92,48 @@ class ConversationList extends VerticalLayout {
 
         empty.setId("conversation-list-empty");
         empty.setVisible(false);
-        add(tabs, empty, grid);
+        add(tabs, filters, empty, grid);
     }
 
     void refresh() {
         pages.reset();
+        fetched.clear();
         grid.getDataProvider().refreshAll();
     }
 
     void showMine() {
         tabs.setSelectedTab(mine);
+    }
+
+    private String statusFilter() {
+        String value = status.getValue();
+        return value == null || value.equals("any status") ? null : value;
+    }
+
+    void focusSearch() {
+        search.focus();
+    }
+
+    /** Opens the next (+1) or previous (-1) conversation of the list, for the keyboard shortcuts. */
+    void move(int step) {
+        List<Conversation> loaded = new java.util.ArrayList<>(fetched.values());
+        if (loaded.isEmpty()) {
+            return;
+        }
+        Conversation current = grid.getSelectedItems().stream().findFirst().orElse(null);
+        int index = current == null ? -1 : indexOf(loaded, current.id());
+        int next = Math.max(0, Math.min(loaded.size() - 1, index + step));
+        grid.select(loaded.get(next));
+        grid.scrollToIndex(next);
+    }
+
+    private static int indexOf(List<Conversation> rows, long id) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Scope scope() {
@@ -85,6 +143,9 @@ class ConversationList extends VerticalLayout {
 
     private Stream<Conversation> fetch(int offset, int limit) {
         List<Conversation> rows = pages.rows(offset, limit);
+        for (int i = 0; i < rows.size(); i++) {
+            fetched.put(offset + i, rows.get(i));
+        }
         if (offset == 0) {
             showEmptyState(rows.isEmpty());
         }
@@ -92,6 +153,11 @@ class ConversationList extends VerticalLayout {
     }
 
     private void showEmptyState(boolean nothing) {
+        if (!search.getValue().isBlank() || statusFilter() != null) {
+            empty.setText("No conversation matches this search and filter.");
+            empty.setVisible(nothing);
+            return;
+        }
         empty.setText(switch (scope()) {
             case MINE -> "No conversations are assigned to you right now.";
             case UNASSIGNED -> "Nobody is waiting in your queues.";

@@ -41,6 +41,11 @@ class ConversationPane extends VerticalLayout {
     private final Button claim = new Button("Claim");
     private final Button resolve = new Button("Resolve");
     private final Button reopen = new Button("Reopen");
+    private final TextArea reply = new TextArea();
+    private final Button send = new Button("Send");
+    private final Div canned = new Div();
+    private List<InboxApi.CannedReply> cannedReplies = List.of();
+    private long cannedFor = -1;
     private final TextArea note = new TextArea();
     private final Button addNote = new Button("Add note");
     private final Select<InboxApi.Agent> assignTo = new Select<>();
@@ -74,6 +79,22 @@ class ConversationPane extends VerticalLayout {
         Scroller scroller = new Scroller(timeline);
         scroller.setSizeFull();
 
+        reply.setId("reply-input");
+        reply.setLabel("Reply to the customer");
+        reply.setPlaceholder("Write a reply. Enter sends, Shift+Enter starts a new line.");
+        reply.setWidthFull();
+        reply.setMaxLength(4_096);
+        // Enter alone sends; with Shift (not matched by this shortcut) the browser adds a line.
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(reply, this::sendReply, Key.ENTER).listenOn(reply);
+        reply.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        reply.addValueChangeListener(event -> suggestCannedReplies(event.getValue()));
+        canned.setId("canned-replies");
+        canned.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        canned.setVisible(false);
+        send.setId("send-button");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(event -> sendReply());
+
         note.setId("note-input");
         note.setLabel("Internal note (only the team sees it)");
         note.setWidthFull();
@@ -95,7 +116,11 @@ class ConversationPane extends VerticalLayout {
 
         HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new HorizontalLayout(title, state), actions, problem, scroller, note, addNote);
+        HorizontalLayout composer = new HorizontalLayout(reply, send);
+        composer.setWidthFull();
+        composer.setDefaultVerticalComponentAlignment(Alignment.END);
+        composer.setFlexGrow(1, reply);
+        add(new HorizontalLayout(title, state), actions, problem, scroller, canned, composer, note, addNote);
         setFlexGrow(1, scroller);
         showNothing();
     }
@@ -141,6 +166,9 @@ class ConversationPane extends VerticalLayout {
         }
         note.setEnabled(true);
         addNote.setEnabled(true);
+        reply.setEnabled(open);
+        send.setEnabled(open);
+        reply.setHelperText(open ? null : "Reopen the conversation to reply.");
 
         record Entry(Instant at, Div view) {
         }
@@ -172,13 +200,128 @@ class ConversationPane extends VerticalLayout {
         String who = inbound ? "" : switch (message.sentFrom() == null ? "" : message.sentFrom()) {
             case "phone" -> "sent from the phone · ";
             case "other_device" -> "sent from another device · ";
-            case "companion" -> message.agentId() != null ? "agent #" + message.agentId() + " · " : "";
+            case "companion" -> message.agentName() != null ? message.agentName() + " · "
+                    : message.agentId() == null ? "automatic reply · " : "agent #" + message.agentId() + " · ";
             default -> "";
         };
-        Span meta = new Span(who + TIME.format(message.sentAt()) + (inbound ? "" : " · " + message.deliveryState()));
+        Span meta = new Span(who + TIME.format(message.sentAt()) + (inbound ? "" : " " + ticks(message)));
+        if (!inbound) {
+            meta.getElement().setAttribute("title", deliveryInWords(message));
+            bubble.getElement().setAttribute("data-delivery", message.deliveryState());
+        }
         meta.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         bubble.add(meta);
+        if ("failed".equals(message.deliveryState())) {
+            Div why = new Div(deliveryInWords(message));
+            why.addClassName("delivery-failure");
+            why.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-error-text-color)");
+            bubble.add(why);
+        }
         return bubble;
+    }
+
+    /** WhatsApp-style ticks: clock pending, ✓ sent, ✓✓ delivered, blue ✓✓ read, ! failed. */
+    private static String ticks(InboxApi.Message message) {
+        return switch (message.deliveryState()) {
+            case "pending" -> "🕓";
+            case "sent" -> "✓";
+            case "delivered" -> "✓✓";
+            case "read" -> "✓✓ read";
+            case "failed" -> "! not delivered";
+            default -> message.deliveryState();
+        };
+    }
+
+    private static String deliveryInWords(InboxApi.Message message) {
+        return switch (message.deliveryState()) {
+            case "pending" -> "Waiting to be sent from the agent's device";
+            case "sent" -> "Sent: the network has it";
+            case "delivered" -> "Delivered to the customer's phone";
+            case "read" -> "Read by the customer";
+            case "failed" -> "Not delivered: " + (message.failureReason() == null ? "unknown reason" : message.failureReason());
+            default -> message.deliveryState();
+        };
+    }
+
+    /** A live event named this conversation: re-read it if it is the one open. */
+    void reloadIfShowing(long conversationId) {
+        if (shown != null && shown.id() == conversationId) {
+            reload();
+        }
+    }
+
+    /** Alt+R: resolve what is open, if it is open. */
+    void resolveShown() {
+        if (shown != null && !"resolved".equals(shown.status())) {
+            act("resolve");
+        }
+    }
+
+    /** "/" at the start of the reply lists the canned replies whose shortcut starts with what follows. */
+    private void suggestCannedReplies(String value) {
+        if (shown == null || !value.startsWith("/") || value.contains(" ") || value.contains("\n")) {
+            canned.setVisible(false);
+            return;
+        }
+        if (cannedFor != shown.accountId()) {
+            try {
+                cannedReplies = api.cannedReplies(token.get(), shown.accountId());
+                cannedFor = shown.accountId();
+            } catch (InboxApiException failure) {
+                say(failure.getMessage());
+                return;
+            }
+        }
+        String typed = value.substring(1).toLowerCase(java.util.Locale.ROOT);
+        List<InboxApi.CannedReply> matches = cannedReplies.stream().filter(c -> c.shortcut().startsWith(typed)).toList();
+        canned.removeAll();
+        for (InboxApi.CannedReply match : matches) {
+            Button use = new Button("/" + match.shortcut() + " — " + abbreviate(match.body()), event -> useCanned(match));
+            use.addClassName("canned-reply");
+            use.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            canned.add(use);
+        }
+        if (matches.isEmpty()) {
+            canned.add(new Span("No canned reply starts with /" + typed + "."));
+        }
+        canned.setVisible(true);
+    }
+
+    private void useCanned(InboxApi.CannedReply chosen) {
+        reply.setValue(chosen.body());
+        canned.setVisible(false);
+        reply.focus();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private void sendReply() {
+        String text = reply.getValue().strip();
+        if (shown == null || !send.isEnabled()) {
+            return;
+        }
+        if (text.isEmpty()) {
+            say("Write the reply first.");
+            return;
+        }
+        if (text.startsWith("/") && !text.contains(" ") && canned.isVisible()) {
+            // Enter on "/shortcut" takes the first matching canned reply instead of sending "/shortcut".
+            cannedReplies.stream().filter(c -> c.shortcut().startsWith(text.substring(1).toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst().ifPresentOrElse(this::useCanned, () -> say("No canned reply is called " + text + "."));
+            return;
+        }
+        try {
+            api.reply(token.get(), shown.id(), text);
+            reply.clear();
+            canned.setVisible(false);
+            problem.setVisible(false);
+            onChange.run();
+            reload();
+        } catch (InboxApiException failure) {
+            say(failure.getMessage()); // e.g. "Your device is not connected ..." — the text stays for a retry
+        }
     }
 
     private static Div noteView(InboxApi.Note note) {
@@ -252,6 +395,8 @@ class ConversationPane extends VerticalLayout {
         reopen.setVisible(false);
         note.setEnabled(false);
         addNote.setEnabled(false);
+        reply.setEnabled(false);
+        send.setEnabled(false);
     }
 
     private void say(String sentence) {

@@ -29,15 +29,23 @@ import jakarta.inject.Inject;
 @RolesAllowed("agent")
 public class InboxView extends VerticalLayout {
 
-    /** Until the server's event stream lands, the open page asks for changes this often. */
-    private static final int REFRESH_MILLIS = 5_000;
+    /**
+     * Changes arrive by server push (the API's event stream); this slow poll is only the
+     * safety net for a stream that is being re-opened, and keeps "waiting" times current.
+     */
+    private static final int REFRESH_MILLIS = 30_000;
 
     private ConversationList list;
     private ConversationPane pane;
     private Registration refresh;
+    private com.teaminbox.ui.api.LiveEvents live;
+    private final InboxApi api;
+    private final SignedInUser user;
 
     @Inject
     public InboxView(InboxApi api, SignedInUser user) {
+        this.api = api;
+        this.user = user;
         setSizeFull();
         H2 greeting = new H2();
         greeting.setId("greeting");
@@ -77,7 +85,11 @@ public class InboxView extends VerticalLayout {
                 statusProblem.setVisible(true);
             }
         });
-        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem);
+        com.vaadin.flow.component.button.Button help = new com.vaadin.flow.component.button.Button("Shortcuts (Alt+H)",
+                event -> shortcutHelp().open());
+        help.setId("shortcut-help-button");
+        help.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem, help);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(greeting);
@@ -89,6 +101,38 @@ public class InboxView extends VerticalLayout {
         split.setSizeFull();
         add(header, split);
         setFlexGrow(1, split);
+        shortcuts();
+    }
+
+    /** Work without the mouse: next and previous chat, search, resolve, and this list. */
+    private void shortcuts() {
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> list.move(1),
+                com.vaadin.flow.component.Key.ARROW_DOWN, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> list.move(-1),
+                com.vaadin.flow.component.Key.ARROW_UP, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, list::focusSearch,
+                com.vaadin.flow.component.Key.KEY_F, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, pane::resolveShown,
+                com.vaadin.flow.component.Key.KEY_R, com.vaadin.flow.component.KeyModifier.ALT);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> shortcutHelp().open(),
+                com.vaadin.flow.component.Key.KEY_H, com.vaadin.flow.component.KeyModifier.ALT);
+    }
+
+    static com.vaadin.flow.component.dialog.Dialog shortcutHelp() {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("shortcut-help");
+        dialog.setHeaderTitle("Keyboard shortcuts");
+        com.vaadin.flow.component.html.UnorderedList keys = new com.vaadin.flow.component.html.UnorderedList(
+                new com.vaadin.flow.component.html.ListItem("Alt+↓ / Alt+↑ — next / previous conversation"),
+                new com.vaadin.flow.component.html.ListItem("Alt+F — search conversations"),
+                new com.vaadin.flow.component.html.ListItem("Alt+R — resolve the open conversation"),
+                new com.vaadin.flow.component.html.ListItem("Enter — send the reply; Shift+Enter — new line"),
+                new com.vaadin.flow.component.html.ListItem("/ at the start of the reply — canned replies"),
+                new com.vaadin.flow.component.html.ListItem("Ctrl+Enter — add the internal note"),
+                new com.vaadin.flow.component.html.ListItem("Alt+H — this list"));
+        dialog.add(keys);
+        dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Close", event -> dialog.close()));
+        return dialog;
     }
 
     @Override
@@ -97,14 +141,28 @@ public class InboxView extends VerticalLayout {
             return;
         }
         event.getUI().setPollInterval(REFRESH_MILLIS);
+        // The stream's reader thread has no request to read the token from: each poll (a request,
+        // where the sign-in refreshes an expiring token) leaves the current one here.
+        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(
+                user.accessToken());
         refresh = event.getUI().addPollListener(poll -> {
+            token.set(user.accessToken());
             list.refresh();
             pane.reload();
         });
+        com.vaadin.flow.component.UI ui = event.getUI();
+        live = api.liveEvents(token::get, conversation -> ui.access(() -> {
+            list.refresh();
+            pane.reloadIfShowing(conversation);
+        }));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
         if (refresh != null) {
             refresh.remove();
             event.getUI().setPollInterval(-1);

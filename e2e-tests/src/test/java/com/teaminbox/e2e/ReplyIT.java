@@ -1,0 +1,185 @@
+package com.teaminbox.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The whole path through real parts: a customer of the sandbox network writes to the business,
+ * the message reaches Alice's list live (stored by the inbox's device sessions, routed to her
+ * because her own device is connected), she answers in the browser with Enter, and the
+ * customer's phone receives the answer from her device; the ticks follow the receipts.
+ */
+class ReplyIT {
+
+    private Browser browser;
+    private Browser adminBrowser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = new Browser();
+        adminBrowser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws Exception {
+        String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        browser.keepLastPage(name);
+        adminBrowser.keepLastPage(name + "-admin");
+        browser.close();
+        adminBrowser.close();
+    }
+
+    @Test
+    void aCustomersMessageIsAnsweredFromTheAgentsOwnDevice() throws Exception {
+        browser.signIn("alice"); // registers Alice with the inbox
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Alice"));
+        long account;
+        long alice;
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+            update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
+                    + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
+            account = single(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
+            update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM queue WHERE account_id = ?)", account, account);
+            long queue = single(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
+            alice = single(db, "SELECT id FROM agent WHERE username = ?", "alice");
+            update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
+            update(db, "UPDATE agent SET status = 'online' WHERE id = ?", alice);
+        }
+
+        // The admin links Alice's device on the devices screen; the owner scans the QR it shows.
+        adminBrowser.signIn("adam");
+        adminBrowser.driver.get(Browser.BASE + "/devices");
+        adminBrowser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-start")));
+        choose(adminBrowser, "link-account", SandboxNetwork.BUSINESS);
+        choose(adminBrowser, "link-agent", "(alice)");
+        adminBrowser.driver.findElement(By.id("link-start")).click();
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-stage"), "Waiting for the scan"));
+        adminBrowser.wait.until(driver -> {
+            WebElement image = driver.findElement(By.id("link-qr"));
+            return image.isDisplayed() && Long.parseLong(image.getDomProperty("naturalWidth")) > 0;
+        });
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-countdown"), "more seconds"));
+        adminBrowser.screenshot("devices-link-qr");
+        long device;
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+            device = single(db, "SELECT id FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'linking'",
+                    alice, account);
+        }
+        // The phone scans what the screen shows; the test reads the same text through the API.
+        String link = SandboxNetwork.get(Browser.BASE + "/api/v1/devices/" + device + "/link", SandboxNetwork.tokenFor("adam"));
+        SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/phone/scan",
+                "{\"qr\":\"" + SandboxNetwork.field(link, "qr") + "\"}", null);
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-stage"), "Linked."));
+        browser.wait.until(driver -> "connected".equals(state(device)));
+        adminBrowser.driver.navigate().refresh();
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-view"), "connected"));
+        adminBrowser.screenshot("devices-linked");
+
+        // A customer writes; the list shows it without a reload.
+        String customer = "4917" + (100_000_000L + ThreadLocalRandom.current().nextLong(899_999_999L));
+        SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/customers",
+                "{\"phoneNumber\":\"" + customer + "\",\"name\":\"Dora\",\"devices\":1}", null);
+        SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/customers/" + customer + "/send",
+                "{\"text\":\"Can I order a birthday cake for Saturday?\"}", null);
+        WebElement list = browser.driver.findElement(By.id("conversation-list"));
+        browser.wait.until(driver -> list.getText().contains(customer));
+        browser.driver.findElements(By.cssSelector("#conversation-list vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().contains(customer)).findFirst().orElseThrow().click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-timeline"),
+                "Can I order a birthday cake for Saturday?"));
+
+        // "/" offers the canned replies; Enter takes the match; Shift+Enter adds a line; Enter sends.
+        SandboxNetwork.post(Browser.BASE + "/api/v1/canned-replies",
+                "{\"accountId\":" + account + ",\"shortcut\":\"cake" + customer.substring(8) + "\",\"body\":\"Of course!\"}",
+                SandboxNetwork.tokenFor("maria"));
+        WebElement reply = browser.driver.findElement(By.cssSelector("#reply-input textarea"));
+        reply.sendKeys("/cake" + customer.substring(8));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("canned-replies"), "Of course!"));
+        reply.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> "Of course!".equals(
+                driver.findElement(By.cssSelector("#reply-input textarea")).getDomProperty("value")));
+        reply.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        reply.sendKeys("Which flavour would you like?");
+        reply.sendKeys(Keys.ENTER);
+
+        String answer = "Of course!\nWhich flavour would you like?";
+        browser.wait.until(driver -> {
+            try {
+                return SandboxNetwork.get(SandboxNetwork.ADMIN + "/api/customers/" + customer + "/messages")
+                        .contains("Which flavour would you like?");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        browser.wait.until(driver -> !browser.driver.findElements(
+                By.cssSelector("#conversation-timeline .message-bubble.outbound[data-delivery='delivered'],"
+                        + " #conversation-timeline .message-bubble.outbound[data-delivery='read']")).isEmpty());
+        WebElement sent = browser.driver.findElement(By.cssSelector("#conversation-timeline .message-bubble.outbound"));
+        assertTrue(sent.getText().contains("Which flavour would you like?") && sent.getText().contains("✓✓"), sent.getText());
+        browser.screenshot("reply-delivered");
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+            assertEquals(device, single(db, "SELECT device_id FROM message WHERE direction = 'outbound' AND body = ?", answer),
+                    "sent from Alice's own device, with the line break kept");
+        }
+        Thread.sleep(1_000); // room for a duplicate to arrive, if there were one
+        assertEquals(1, SandboxNetwork.get(SandboxNetwork.ADMIN + "/api/customers/" + customer + "/messages")
+                .split("Which flavour would you like", -1).length - 1, "the customer got the answer once");
+    }
+
+    /** Opens a Vaadin select and picks the first item whose text contains {@code text}. */
+    private static void choose(Browser on, String selectId, String text) {
+        on.driver.findElement(By.id(selectId)).click();
+        on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
+        on.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().contains(text)).findFirst().orElseThrow().click();
+    }
+
+    private static String state(long device) {
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "");
+             PreparedStatement query = db.prepareStatement("SELECT state FROM companion_device WHERE id = ?")) {
+            query.setLong(1, device);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static long single(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.teaminbox.server.device;
+
+import com.teaminbox.server.device.DeviceResource.DeviceView;
+import com.teaminbox.server.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The reads behind the device screens, each in a transaction of its own: the device endpoints
+ * mix them with session work (which runs its own transactions), and an entity manager used
+ * outside a transaction does not survive that on Payara.
+ */
+@ApplicationScoped
+@Transactional
+public class DeviceHealth {
+
+    @PersistenceContext(unitName = "inbox")
+    private EntityManager em;
+
+    public boolean agentExists(long agentId) {
+        return em.find(com.teaminbox.server.agent.Agent.class, agentId) != null;
+    }
+
+    public List<Object[]> accounts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> accounts = em.createNativeQuery("SELECT id, phone_number FROM business_account ORDER BY id").getResultList();
+        return accounts;
+    }
+
+    public int usedSlots(long accountId, List<String> foreignOnes) {
+        Number ours = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state NOT IN ('logged_out', 'revoked')
+                """).setParameter(1, accountId).getSingleResult();
+        return ours.intValue() + foreignOnes.size();
+    }
+
+    public List<DeviceView> views(Long accountId, Long deviceId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT d.id, d.account_id, d.agent_id, a.display_name, d.state,
+                       (SELECT t.reason FROM device_transition t WHERE t.device_id = d.id ORDER BY t.id DESC LIMIT 1),
+                       d.device_name, d.platform, d.network_device_id, d.state_changed_at, d.last_seen_at, d.messages_in,
+                       (SELECT count(*) FROM message m WHERE m.device_id = d.id AND m.direction = 'outbound')
+                  FROM companion_device d JOIN agent a ON a.id = d.agent_id
+                 WHERE (CAST(?1 AS bigint) IS NULL OR d.account_id = ?1) AND (CAST(?2 AS bigint) IS NULL OR d.id = ?2)
+                 ORDER BY d.account_id, d.agent_id, d.id
+                """).setParameter(1, accountId).setParameter(2, deviceId).getResultList();
+        return rows.stream().map(r -> new DeviceView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                (String) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(), ((Number) r[12]).longValue()))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    public String businessNumber(long accountId) {
+        List<?> numbers = em.createNativeQuery("SELECT phone_number FROM business_account WHERE id = ?1")
+                .setParameter(1, accountId).getResultList();
+        if (numbers.isEmpty()) {
+            throw new ProblemException(404, "There is no business account " + accountId + ".");
+        }
+        return (String) numbers.get(0);
+    }
+}

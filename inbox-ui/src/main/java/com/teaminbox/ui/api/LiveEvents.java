@@ -1,0 +1,98 @@
+package com.teaminbox.ui.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One signed-in browser tab's subscription to inbox-server's live event stream
+ * ({@code GET /api/v1/events}, server-sent events), opened with the user's own token so the
+ * server sends only what this user may see. Each event names a conversation; the view
+ * re-reads it through the API. When the stream ends (token expiry, server restart) it is
+ * opened again with a fresh token after a short pause.
+ */
+public final class LiveEvents implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
+    private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\"\\s*:\\s*(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI events;
+    private final Supplier<String> token;
+    private final LongConsumer changed;
+    private volatile boolean closed;
+    private volatile Stream<String> open;
+
+    public LiveEvents(String apiUrl, Supplier<String> token, LongConsumer changed) {
+        this.events = URI.create(apiUrl + "/v1/events");
+        this.token = token;
+        this.changed = changed;
+        Thread reader = new Thread(this::run, "live-events");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(events)
+                        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token.get()).GET().build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    pause(5_000);
+                    continue;
+                }
+                open = response.body();
+                Iterator<String> lines = open.iterator();
+                while (!closed && lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("data:")) {
+                        Matcher id = CONVERSATION.matcher(line);
+                        if (id.find()) {
+                            changed.accept(Long.parseLong(id.group(1)));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(Level.FINE, "live event stream ended; opening it again", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause(2_000);
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Stream<String> current = open;
+        if (current != null) {
+            current.close();
+        }
+    }
+}
