@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * Runs the primary-phone watch: every {@code inbox.primary.check-interval} it re-reads the
  * network's clock, raises the warnings that are due and sends the queued e-mails and
  * webhooks; every {@code inbox.primary.probe-interval} one connected companion per account
- * probes the phone.
+ * probes the phone, for the accounts whose phone has not been seen for
+ * {@code inbox.primary.probe-when-idle}.
  */
 @Singleton
 @Startup
@@ -57,7 +58,7 @@ public class PrimaryPhoneMonitor {
     void start() {
         Duration check = settings.checkInterval();
         Duration probe = settings.probeInterval();
-        LOG.info(() -> "Primary-phone monitor: check every " + check + ", probe every " + probe + ", warnings at "
+        LOG.info(() -> "Primary-phone monitor: check every " + check + ", probe every " + probe + " when idle for " + settings.probeWhenIdle() + ", warnings at "
                 + settings.thresholds() + " before the " + settings.idleLimit() + " logout");
         checks = scheduler.scheduleWithFixedDelay(this::checkNow, check.toMillis(), check.toMillis(), TimeUnit.MILLISECONDS);
         probes = scheduler.scheduleWithFixedDelay(this::probeNow, probe.toMillis(), probe.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,7 +92,7 @@ public class PrimaryPhoneMonitor {
 
     private void probeNow() {
         try {
-            int probed = sessions.probePrimaryPhones();
+            int probed = sessions.probePrimaryPhones(watch.quietAccounts(settings.probeWhenIdle()));
             LOG.fine(() -> "Probed the primary phone of " + probed + " account(s)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Probing the primary phones failed; the next run retries", e);

@@ -22,6 +22,10 @@ public class PrimaryPhoneSettings {
     String probeInterval;
 
     @Inject
+    @ConfigProperty(name = "inbox.primary.probe-when-idle", defaultValue = "PT1H")
+    String probeWhenIdle;
+
+    @Inject
     @ConfigProperty(name = "inbox.primary.warning-thresholds", defaultValue = "P7D,P3D,P1D,PT6H")
     String warningThresholds;
 
@@ -83,6 +87,11 @@ public class PrimaryPhoneSettings {
 
     public Duration probeInterval() {
         return Duration.parse(probeInterval.trim());
+    }
+
+    /** Only accounts whose phone has not been seen for this long are probed (a phone seen recently needs no asking). */
+    public Duration probeWhenIdle() {
+        return Duration.parse(probeWhenIdle.trim());
     }
 
     /** The network's rule: this long without the phone and every companion is logged out. */

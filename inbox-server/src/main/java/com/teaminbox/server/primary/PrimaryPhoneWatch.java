@@ -205,6 +205,21 @@ public class PrimaryPhoneWatch {
         alerts.raise(alert(PrimaryAlert.INCIDENT, countdown, List.of(), now, deviceList, RECOVERY));
     }
 
+    /**
+     * Accounts with a live companion whose phone has not been seen since {@code quietSince}
+     * (or never): the ones worth a probe.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public java.util.Set<Long> quietAccounts(Duration quietFor) {
+        Instant since = clock.now().minus(quietFor);
+        List<Number> ids = em.createNativeQuery("""
+                SELECT DISTINCT d.account_id FROM companion_device d LEFT JOIN primary_activity p ON p.account_id = d.account_id
+                 WHERE d.state IN ('linked', 'connected', 'disconnected') AND (p.account_id IS NULL OR p.last_activity_at < ?1)
+                """).setParameter(1, timestamp(since)).getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The countdown of every account with a live companion device (nothing to lose otherwise). */
     @SuppressWarnings("unchecked")
     List<Countdown> watched(Instant now) {

@@ -154,13 +154,13 @@ public class DeviceSessions {
     }
 
     /**
-     * Sends a probe to the phone (device 0) of every account from one connected companion of
-     * it; the phone answers while it is online, and the answer counts as primary activity.
+     * Sends a probe to the phone (device 0) of each given account from one connected companion
+     * of it; the phone answers while it is online, and the answer counts as primary activity.
      */
-    public int probePrimaryPhones() {
+    public int probePrimaryPhones(java.util.Set<Long> accounts) {
         Map<Long, DeviceSession> onePerAccount = new java.util.TreeMap<>();
         for (DeviceSession session : running.values()) {
-            if (session.isConnected()) {
+            if (session.isConnected() && accounts.contains(session.accountId())) {
                 onePerAccount.putIfAbsent(session.accountId(), session);
             }
         }
