@@ -143,7 +143,9 @@ class ReplyIT {
 
     /** Opens a Vaadin select and picks the first item whose text contains {@code text}. */
     private static void choose(Browser on, String selectId, String text) {
-        on.driver.findElement(By.id(selectId)).click();
+        WebElement select = on.driver.findElement(By.id(selectId));
+        ((org.openqa.selenium.JavascriptExecutor) on.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+        select.click();
         on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
         on.driver.findElements(By.cssSelector("vaadin-select-item")).stream()

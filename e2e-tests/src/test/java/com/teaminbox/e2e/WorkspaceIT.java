@@ -60,6 +60,11 @@ class WorkspaceIT {
         browser.wait.until(driver -> InboxDatabase.assignee(conversation) != null);
         assertEquals(InboxDatabase.agentId("bob"), InboxDatabase.assignee(conversation), "claimed by Bob in the database");
 
+        WebElement label = browser.driver.findElement(By.cssSelector("#label-input input"));
+        label.sendKeys("delivery");
+        label.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-labels"), "delivery"));
+
         WebElement note = browser.driver.findElement(By.cssSelector("#note-input textarea"));
         note.sendKeys("Checked the courier: arrives tomorrow.");
         browser.driver.findElement(By.id("add-note-button")).click();
@@ -97,5 +102,31 @@ class WorkspaceIT {
                 .keyDown(org.openqa.selenium.Keys.ALT).sendKeys("h").keyUp(org.openqa.selenium.Keys.ALT).perform();
         browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty()
                 && driver.findElement(By.cssSelector("vaadin-dialog-overlay")).getText().contains("next / previous conversation"));
+    }
+    @Test
+    void colleaguesSeeWhoElseHasTheConversationOpenAndWhoIsTyping() throws Exception {
+        String customer = "Hugo " + UUID.randomUUID().toString().substring(0, 6);
+        browser.signIn("bob");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
+        InboxDatabase.seedWaitingConversation("bob", customer, "Can I change my delivery address?");
+        open(browser, "tab-unassigned", customer);
+        try (Browser manager = new Browser()) {
+            manager.signIn("maria"); // a manager sees every conversation
+            manager.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+            open(manager, "tab-all", customer);
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-presence"), "Also here: Maria"));
+            manager.driver.findElement(By.cssSelector("#reply-input textarea")).sendKeys("Let me check");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-presence"), "typing a reply"));
+            browser.screenshot("collision-indicator");
+        }
+    }
+
+    private static void open(Browser on, String tab, String customer) {
+        on.driver.findElement(By.id(tab)).click();
+        WebElement list = on.driver.findElement(By.id("conversation-list"));
+        on.wait.until(driver -> list.getText().contains(customer));
+        on.driver.findElements(By.cssSelector("#conversation-list vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().equals(customer)).findFirst().orElseThrow().click();
+        on.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-title"), customer));
     }
 }

@@ -49,6 +49,10 @@ public class Agent {
     @Column(nullable = false)
     private String status;
 
+    /** Set by an administrator: no sign-in, no API calls, no routing. */
+    @Column(nullable = false)
+    private boolean disabled;
+
     protected Agent() {
     }
 
@@ -90,5 +94,9 @@ public class Agent {
 
     public AgentStatus status() {
         return AgentStatus.of(status);
+    }
+
+    public boolean disabled() {
+        return disabled;
     }
 }

@@ -70,6 +70,12 @@ public class AgentDirectory {
         return ids.get(0);
     }
 
+    /** True when an administrator disabled the person with this token subject (checked on every call). */
+    public boolean isDisabled(String subject) {
+        return !em.createNativeQuery("SELECT 1 FROM agent WHERE subject = ?1 AND disabled")
+                .setParameter(1, subject).getResultList().isEmpty();
+    }
+
     public Agent find(long id) {
         Agent agent = em.find(Agent.class, id);
         if (agent == null) {

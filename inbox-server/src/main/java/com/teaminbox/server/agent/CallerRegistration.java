@@ -1,5 +1,6 @@
 package com.teaminbox.server.agent;
 
+import com.teaminbox.server.rest.ProblemCatalog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Registers every authenticated caller in the agent directory. Refreshing the row on every
+ * Refuses callers whose account an administrator disabled (403, whatever their token says),
+ * and registers every other authenticated caller in the agent directory. Refreshing the row on every
  * request would cost a write per call, so a caller seen recently by this server is skipped.
  */
 @Provider
@@ -33,6 +35,13 @@ public class CallerRegistration implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (token == null || token.getSubject() == null) {
             return; // anonymous call; the resource decides whether that is allowed
+        }
+        if (directory.isDisabled(token.getSubject())) {
+            // A token issued before the account was disabled is still valid until it expires.
+            request.abortWith(ProblemCatalog.forStatus(403,
+                    "This account is disabled; an administrator can enable it again.",
+                    request.getUriInfo().getRequestUri().getPath()).toResponse());
+            return;
         }
         Instant now = Instant.now();
         Instant last = RECENTLY_REGISTERED.get(token.getSubject());

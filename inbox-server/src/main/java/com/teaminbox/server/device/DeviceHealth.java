@@ -25,6 +25,12 @@ public class DeviceHealth {
         return em.find(com.teaminbox.server.agent.Agent.class, agentId) != null;
     }
 
+    /** The agent's user name when an administrator disabled them, else null. */
+    public String disabledAgent(long agentId) {
+        com.teaminbox.server.agent.Agent agent = em.find(com.teaminbox.server.agent.Agent.class, agentId);
+        return agent != null && agent.disabled() ? agent.username() : null;
+    }
+
     public List<Object[]> accounts() {
         @SuppressWarnings("unchecked")
         List<Object[]> accounts = em.createNativeQuery("SELECT id, phone_number FROM business_account ORDER BY id").getResultList();

@@ -32,6 +32,11 @@ public class DeviceRegistry {
     /** Starts linking a new device for the agent on the account; refused if a live one exists. */
     @Transactional
     public long startLinking(long accountId, long agentId, String deviceName, String actor) {
+        boolean disabled = !em.createNativeQuery("SELECT 1 FROM agent WHERE id = ?1 AND disabled FOR UPDATE")
+                .setParameter(1, agentId).getResultList().isEmpty();
+        if (disabled) {
+            throw new DeviceTransitionRefused("Agent " + agentId + " is disabled; enable them before linking a device.");
+        }
         @SuppressWarnings("unchecked")
         List<Number> created = em.createNativeQuery("""
                 INSERT INTO companion_device (account_id, agent_id, state, device_name)

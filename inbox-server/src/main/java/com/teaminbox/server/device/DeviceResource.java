@@ -124,6 +124,10 @@ public class DeviceResource {
         if (!health.agentExists(request.agentId())) {
             throw new ProblemException(404, "There is no agent " + request.agentId() + ".");
         }
+        String disabled = health.disabledAgent(request.agentId());
+        if (disabled != null) {
+            throw new ProblemException(409, "Agent " + disabled + " is disabled; enable them before linking a device.");
+        }
         List<DeviceView> existing = views(request.accountId(), null).stream()
                 .filter(d -> d.agentId() == request.agentId() && isLive(d.state())).toList();
         if (!existing.isEmpty()) {

@@ -34,7 +34,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     private static String field(ConstraintViolation<?> violation) {
         String name = "request";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null && !node.getName().startsWith("arg")) {
+            if (node.getName() != null && !node.getName().startsWith("arg") && !node.getName().startsWith("<")) {
                 name = node.getName();
             }
         }

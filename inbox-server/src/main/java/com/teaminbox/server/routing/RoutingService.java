@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Gives unassigned conversations to agents.
  *
- * <p>Eligible means: online, with a companion device {@code connected} on the conversation's
+ * <p>Eligible means: online, not disabled by an administrator, with a companion device {@code connected} on the conversation's
  * account (a reply can only leave from the agent's own device), and fewer open conversations
  * than their capacity. Capacity counts across queues and accounts, so two routings racing for
  * the same agent are serialised by locking that agent's row and re-checking the load after the
@@ -29,6 +29,7 @@ public class RoutingService {
     /** Shared by every candidate query: the agent may take one more conversation on this account. */
     private static final String ELIGIBLE = """
             a.status = 'online'
+            AND NOT a.disabled
             AND EXISTS (SELECT 1 FROM companion_device d
                          WHERE d.agent_id = a.id AND d.account_id = :account AND d.state = 'connected')
             AND (SELECT count(*) FROM conversation o

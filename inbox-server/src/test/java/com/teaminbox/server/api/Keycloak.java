@@ -75,6 +75,27 @@ public final class Keycloak {
         return id;
     }
 
+    /** A call to the realm's admin REST API as the inbox's service account, e.g. GET /users/{id}. */
+    public static HttpResponse<String> admin(String method, String path) {
+        return adminCall(method, path, serviceAccountToken(), null);
+    }
+
+    /** A password grant for a user with this password; the raw answer (200 or Keycloak's refusal). */
+    public static HttpResponse<String> passwordGrant(String user, String password) {
+        String form = "grant_type=password&client_id=inbox-cli&username=" + enc(user) + "&password=" + enc(password)
+                + "&scope=openid";
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(URL + "/realms/inbox/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void deleteUser(String id) {
         adminCall("DELETE", "/users/" + id, serviceAccountToken(), null);
     }

@@ -89,6 +89,38 @@ public class InboxApi {
     public record CannedReply(long id, Long accountId, String shortcut, String body) {
     }
 
+    public record QueueRef(long id, String name, long accountId) {
+    }
+
+    public record DeviceRef(long accountId, long deviceId, String state, Instant stateChangedAt) {
+    }
+
+    /** An agent as the admin screen shows it (GET /admin/agents). */
+    public record ManagedAgent(long id, String username, String displayName, String email, List<String> roles, int capacity,
+                               String status, boolean disabled, Instant disabledAt, String disabledReason,
+                               List<QueueRef> queues, List<DeviceRef> devices) {
+    }
+
+    public record Queue(long id, long accountId, String name, String routingPolicy, boolean isDefault, Integer slaSeconds,
+                        boolean member) {
+    }
+
+    /** The business phone of one account as the 14-day watch sees it (GET /primary-phone). */
+    public record PrimaryPhone(long accountId, String phoneNumber, String name, boolean monitored, Instant networkNow,
+                               Instant lastActivityAt, String lastActivitySource, Instant logoutAt, Long timeLeftSeconds,
+                               String timeLeft, List<String> activeWarnings, List<PrimaryWarning> warningHistory,
+                               List<PrimaryIncident> incidents, List<PrimaryObservation> recentActivity) {
+    }
+
+    public record PrimaryWarning(String threshold, Instant periodStart, Instant raisedAt, long timeLeftSeconds) {
+    }
+
+    public record PrimaryIncident(long id, Instant occurredAt, Instant lastActivityAt, String devices, List<String> recovery) {
+    }
+
+    public record PrimaryObservation(Instant observedAt, String source, Long deviceId) {
+    }
+
     public enum Scope {
         MINE, UNASSIGNED, VISIBLE
     }
@@ -149,6 +181,19 @@ public class InboxApi {
         post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
     }
 
+    public List<String> labels(String accessToken, long conversationId) {
+        return get("/v1/conversations/" + conversationId + "/labels", accessToken, new GenericType<>() { });
+    }
+
+    public void addLabel(String accessToken, long conversationId, String name) {
+        post("/v1/conversations/" + conversationId + "/labels", accessToken, Json.createObjectBuilder().add("name", name).build());
+    }
+
+    public void removeLabel(String accessToken, long conversationId, String name) {
+        send("DELETE", "/v1/conversations/" + conversationId + "/labels/"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), accessToken, null);
+    }
+
     public void addNote(String accessToken, long conversationId, String body) {
         post("/v1/conversations/" + conversationId + "/notes", accessToken, Json.createObjectBuilder().add("body", body).build());
     }
@@ -179,6 +224,46 @@ public class InboxApi {
 
     public ChainVerification verifyAudit(String accessToken) {
         return get("/v1/audit/verify", accessToken, new GenericType<>() { });
+    }
+
+    public List<PrimaryPhone> primaryPhones(String accessToken) {
+        return get("/v1/primary-phone", accessToken, new GenericType<>() { });
+    }
+
+    public List<ManagedAgent> managedAgents(String accessToken) {
+        return get("/v1/admin/agents", accessToken, new GenericType<>() { });
+    }
+
+    public List<Queue> queues(String accessToken) {
+        return get("/v1/queues", accessToken, new GenericType<>() { });
+    }
+
+    /** Creates the agent's Keycloak user and inbox record; a taken name or bad field comes back as a sentence. */
+    public void createAgent(String accessToken, String username, String email, String displayName, int capacity,
+                            List<Long> queueIds, String temporaryPassword) {
+        var queues = Json.createArrayBuilder();
+        queueIds.forEach(queues::add);
+        var body = Json.createObjectBuilder().add("username", username).add("email", email).add("displayName", displayName)
+                .add("capacity", capacity).add("queueIds", queues);
+        if (temporaryPassword != null && !temporaryPassword.isBlank()) {
+            body.add("temporaryPassword", temporaryPassword);
+        }
+        post("/v1/admin/agents", accessToken, body.build());
+    }
+
+    public void editAgent(String accessToken, long agentId, int capacity, List<Long> queueIds) {
+        var queues = Json.createArrayBuilder();
+        queueIds.forEach(queues::add);
+        send("PATCH", "/v1/admin/agents/" + agentId, accessToken,
+                Json.createObjectBuilder().add("capacity", capacity).add("queueIds", queues).build());
+    }
+
+    public void disableAgent(String accessToken, long agentId, String reason) {
+        post("/v1/admin/agents/" + agentId + "/disable", accessToken, Json.createObjectBuilder().add("reason", reason).build());
+    }
+
+    public void enableAgent(String accessToken, long agentId) {
+        post("/v1/admin/agents/" + agentId + "/enable", accessToken, null);
     }
 
     /** Subscribes to the live event stream with the user's token; close it when the view goes. */
@@ -237,9 +322,12 @@ public class InboxApi {
     }
 
     private void send(String method, String path, String accessToken, JsonObject body) {
-        try (Response response = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
+        var request = client.target(apiUrl + path).request(MediaType.APPLICATION_JSON_TYPE)
                 .header("Authorization", "Bearer " + accessToken)
-                .method(method, Entity.entity(body == null ? "{}" : body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
+                // Jersey's default connector refuses PATCH unless told to work around HttpURLConnection.
+                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true);
+        try (Response response = "DELETE".equals(method) ? request.delete()
+                : request.method(method, Entity.entity(body == null ? "{}" : body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
             if (response.getStatus() >= 300) {
                 throw new InboxApiException(response.getStatus(), sentenceFor(response));
             }

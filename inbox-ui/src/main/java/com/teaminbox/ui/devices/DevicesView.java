@@ -104,7 +104,7 @@ public class DevicesView extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         accounts.setWidthFull();
-        add(new H2("Devices"), problem, accounts, new H3("Link a device for an agent"), form, linkPanel);
+        add(new H2("Devices"), problem, new H3("Link a device for an agent"), form, linkPanel, accounts);
         refresh();
     }
 
@@ -115,8 +115,20 @@ public class DevicesView extends VerticalLayout {
             if (all.isEmpty()) {
                 accounts.add(new Paragraph("No business account is set up yet, so there is nothing to link devices to."));
             }
+            List<String> idle = new java.util.ArrayList<>();
             for (InboxApi.AccountDevices each : all) {
-                accounts.add(accountSection(each));
+                if (each.used() == 0 && each.notManagedByTeamInbox().isEmpty()) {
+                    idle.add(each.businessNumber());
+                } else {
+                    accounts.add(accountSection(each));
+                }
+            }
+            if (!idle.isEmpty()) {
+                // Accounts without any device stay one line, however many there are.
+                Paragraph none = new Paragraph("No devices yet on " + idle.size() + " other account(s): "
+                        + String.join(", ", idle.subList(0, Math.min(10, idle.size()))) + (idle.size() > 10 ? ", ..." : "") + ".");
+                none.setId("accounts-without-devices");
+                accounts.add(none);
             }
             account.setItems(all);
             if (!all.isEmpty()) {

@@ -43,6 +43,7 @@ class ConversationPane extends VerticalLayout {
     private final Button reopen = new Button("Reopen");
     private final TextArea reply = new TextArea();
     private final Button send = new Button("Send");
+    private com.vaadin.flow.component.Component composerExtras;
     private final Div canned = new Div();
     private List<InboxApi.CannedReply> cannedReplies = List.of();
     private long cannedFor = -1;
@@ -52,7 +53,21 @@ class ConversationPane extends VerticalLayout {
     private final boolean manager;
     private Conversation shown;
 
+    private final Span presence = new Span();
+    private final Div labels = new Div();
+    private final com.vaadin.flow.component.textfield.TextField newLabel = new com.vaadin.flow.component.textfield.TextField();
+    private final Div contact = new Div();
+    private final String me;
+    private final String myName;
+    private Runnable leave = () -> { };
+
     ConversationPane(InboxApi api, Supplier<String> token, boolean manager, Runnable onChange) {
+        this(api, token, manager, onChange, "", "");
+    }
+
+    ConversationPane(InboxApi api, Supplier<String> token, boolean manager, Runnable onChange, String me, String myName) {
+        this.me = me;
+        this.myName = myName;
         this.api = api;
         this.token = token;
         this.onChange = onChange;
@@ -114,20 +129,131 @@ class ConversationPane extends VerticalLayout {
         });
         assignTo.setVisible(false);
 
+        presence.setId("conversation-presence");
+        presence.getStyle().set("color", "var(--lumo-warning-text-color, #8a6d00)").set("font-size", "var(--lumo-font-size-s)");
+        labels.setId("conversation-labels");
+        labels.getStyle().set("display", "flex").set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap")
+                .set("align-items", "center");
+        newLabel.setId("label-input");
+        newLabel.setPlaceholder("Add a label");
+        newLabel.setAriaLabel("Add a label");
+        newLabel.addKeyPressListener(Key.ENTER, event -> addLabel());
+        contact.setId("contact-panel");
+        contact.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        reply.addValueChangeListener(event -> {
+            if (event.isFromClient() && shown != null) {
+                Presence.typing(shown.id(), me);
+            }
+        });
+        com.vaadin.flow.component.button.Button emoji = new com.vaadin.flow.component.button.Button("😊");
+        emoji.setId("emoji-button");
+        emoji.setAriaLabel("Insert an emoji");
+        emoji.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        com.vaadin.flow.component.contextmenu.ContextMenu emojis = new com.vaadin.flow.component.contextmenu.ContextMenu(emoji);
+        emojis.setOpenOnClick(true);
+        for (String face : java.util.List.of("😊", "👍", "🙏", "🎉", "😉", "❤️", "🙂", "👋", "✅", "🍰")) {
+            emojis.addItem(face, event -> {
+                reply.setValue(reply.getValue() + face);
+                reply.focus();
+            });
+        }
+        composerExtras = emoji;
+
         HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        HorizontalLayout composer = new HorizontalLayout(reply, send);
+        HorizontalLayout composer = new HorizontalLayout(composerExtras, reply, send);
         composer.setWidthFull();
         composer.setDefaultVerticalComponentAlignment(Alignment.END);
         composer.setFlexGrow(1, reply);
-        add(new HorizontalLayout(title, state), actions, problem, scroller, canned, composer, note, addNote);
+        HorizontalLayout labelRow = new HorizontalLayout(labels, newLabel);
+        labelRow.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        add(new HorizontalLayout(title, state), contact, presence, actions, labelRow, problem, scroller, canned, composer, note, addNote);
         setFlexGrow(1, scroller);
         showNothing();
     }
 
     void show(Conversation conversation) {
+        leave.run();
         shown = conversation;
+        presence.setText("");
+        getUI().ifPresent(ui -> {
+            long id = conversation.id();
+            leave = Presence.enter(id, me, myName, ignored -> ui.access(() -> {
+                if (shown != null && shown.id() == id) {
+                    presence.setText(Presence.others(id, me));
+                }
+            }));
+        });
         reload();
+        showContact();
+    }
+
+    /** The customer: name, number, and their other conversations with the business. */
+    private void showContact() {
+        contact.removeAll();
+        if (shown == null) {
+            return;
+        }
+        contact.add(new Span((shown.contactName() == null ? "" : shown.contactName() + " · ")
+                + (shown.contactPhone() == null ? "" : shown.contactPhone())));
+        if (shown.contactPhone() == null) {
+            return;
+        }
+        try {
+            List<Conversation> earlier = api.conversations(token.get(), InboxApi.Scope.VISIBLE, null, shown.contactPhone(), null, 10)
+                    .items().stream().filter(c -> c.id() != shown.id() && shown.contactPhone().equals(c.contactPhone())).toList();
+            contact.add(new Span(earlier.isEmpty() ? " · first conversation"
+                    : " · earlier: " + earlier.stream().map(c -> TIME.format(c.openedAt()).substring(0, 10) + " (" + c.status() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        } catch (InboxApiException failure) {
+            // the history is a convenience; the conversation itself is shown
+        }
+    }
+
+    private void showLabels() {
+        labels.removeAll();
+        try {
+            for (String name : api.labels(token.get(), shown.id())) {
+                Button chip = new Button(name + " ×", event -> {
+                    try {
+                        api.removeLabel(token.get(), shown.id(), name);
+                        showLabels();
+                        onChange.run();
+                    } catch (InboxApiException failure) {
+                        say(failure.getMessage());
+                    }
+                });
+                chip.addClassName("label-chip");
+                chip.setAriaLabel("Remove label " + name);
+                chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+                labels.add(chip);
+            }
+        } catch (InboxApiException failure) {
+            say(failure.getMessage());
+        }
+    }
+
+    private void addLabel() {
+        String name = newLabel.getValue().strip();
+        if (shown == null || name.isEmpty()) {
+            return;
+        }
+        try {
+            api.addLabel(token.get(), shown.id(), name);
+            newLabel.clear();
+            problem.setVisible(false);
+            showLabels();
+            onChange.run();
+        } catch (InboxApiException failure) {
+            say(failure.getMessage()); // e.g. "name: letters, digits, space, _ and - only"
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        leave.run();
+        leave = () -> { };
+        super.onDetach(event);
     }
 
     /** Re-reads the open conversation (live refresh); quiet when it is gone from the viewer's sight. */
@@ -140,6 +266,8 @@ class ConversationPane extends VerticalLayout {
             List<InboxApi.Message> messages = api.messages(token.get(), shown.id(), null).items();
             List<InboxApi.Note> notes = api.notes(token.get(), shown.id());
             render(messages, notes);
+            showLabels();
+            presence.setText(Presence.others(shown.id(), me));
             problem.setVisible(false);
         } catch (InboxApiException failure) {
             if (failure.status() == 404) {
@@ -384,7 +512,16 @@ class ConversationPane extends VerticalLayout {
     }
 
     private void showNothing() {
+        if (leave != null) {
+            leave.run();
+            leave = () -> { };
+        }
         shown = null;
+        if (labels != null) {
+            labels.removeAll();
+            contact.removeAll();
+            presence.setText("");
+        }
         title.setText("Pick a conversation");
         state.setText("");
         timeline.removeAll();

@@ -49,8 +49,9 @@ public class InboxView extends VerticalLayout {
         setSizeFull();
         H2 greeting = new H2();
         greeting.setId("greeting");
+        InboxApi.Me me;
         try {
-            InboxApi.Me me = api.me(user.accessToken());
+            me = api.me(user.accessToken());
             greeting.setText("Welcome, " + me.displayName());
         } catch (InboxApiException failure) {
             greeting.setText("Welcome");
@@ -94,7 +95,8 @@ public class InboxView extends VerticalLayout {
         header.setWidthFull();
         header.expand(greeting);
 
-        pane = new ConversationPane(api, user::accessToken, user.hasRole("manager"), () -> list.refresh());
+        pane = new ConversationPane(api, user::accessToken, user.hasRole("manager"), () -> list.refresh(), user.username(),
+                me.displayName());
         list = new ConversationList(api, user::accessToken, user.hasRole("manager"), pane::show);
         SplitLayout split = new SplitLayout(list, pane);
         split.setSplitterPosition(35);

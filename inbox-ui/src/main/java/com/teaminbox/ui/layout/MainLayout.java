@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 /** The frame around every page: title, the role's navigation, who is signed in, log out. */
 public class MainLayout extends AppLayout {
 
+    private com.teaminbox.ui.primary.PrimaryPhoneBanner banner;
+
     @Inject
-    public MainLayout(SignedInUser user) {
+    public MainLayout(SignedInUser user, com.teaminbox.ui.api.InboxApi api) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the navigation");
 
@@ -35,7 +37,16 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
-        addToNavbar(header);
+        if (user.hasRole("admin") || user.hasRole("manager")) {
+            banner = new com.teaminbox.ui.primary.PrimaryPhoneBanner(api, user::accessToken);
+            com.vaadin.flow.component.orderedlayout.VerticalLayout top =
+                    new com.vaadin.flow.component.orderedlayout.VerticalLayout(header, banner);
+            top.setPadding(false);
+            top.setSpacing(false);
+            addToNavbar(top);
+        } else {
+            addToNavbar(header);
+        }
 
         SideNav nav = new SideNav();
         nav.setId("main-nav");
@@ -45,5 +56,21 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    @Override
+    protected void afterNavigation() {
+        super.afterNavigation();
+        if (banner != null) {
+            banner.check();
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        if (banner != null) {
+            event.getUI().addPollListener(poll -> banner.check());
+        }
     }
 }

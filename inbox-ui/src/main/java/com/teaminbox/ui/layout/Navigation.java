@@ -3,6 +3,7 @@ package com.teaminbox.ui.layout;
 import com.teaminbox.ui.audit.AuditView;
 import com.teaminbox.ui.devices.DevicesView;
 import com.teaminbox.ui.inbox.InboxView;
+import com.teaminbox.ui.manager.ManagerView;
 import com.teaminbox.ui.security.RoleGuard;
 import com.teaminbox.ui.team.TeamView;
 import com.vaadin.flow.component.Component;
@@ -19,8 +20,11 @@ public final class Navigation {
     public static final List<Entry> ENTRIES = List.of(
             new Entry("Inbox", InboxView.class, VaadinIcon.INBOX),
             new Entry("Team", TeamView.class, VaadinIcon.USERS),
+            new Entry("Manager", ManagerView.class, VaadinIcon.DASHBOARD),
             new Entry("Audit", AuditView.class, VaadinIcon.RECORDS),
-            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE));
+            new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE),
+            new Entry("Agents", com.teaminbox.ui.agents.AgentsView.class, VaadinIcon.USER_CARD),
+            new Entry("Business phone", com.teaminbox.ui.primary.PrimaryPhoneView.class, VaadinIcon.PHONE));
 
     private Navigation() {
     }
