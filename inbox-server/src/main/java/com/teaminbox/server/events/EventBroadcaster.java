@@ -14,14 +14,16 @@ import java.util.logging.Logger;
 
 /**
  * The open event streams and who is behind each. An event goes only to the subscribers who
- * may see its conversation, decided by the same rule the API's reads use.
+ * may see its conversation, decided by the same rule the API's reads use; a primary-phone
+ * event goes only to admins and managers (by the roles of the token that opened the stream).
  */
 @ApplicationScoped
 public class EventBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(EventBroadcaster.class.getName());
 
-    record Subscriber(Viewer viewer, SseEventSink sink, Sse sse) {
+    /** {@code staff}: an admin or manager, who also gets the primary-phone events. */
+    record Subscriber(Viewer viewer, boolean staff, SseEventSink sink, Sse sse) {
     }
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
@@ -29,8 +31,8 @@ public class EventBroadcaster {
     @Inject
     private ConversationQueries conversations;
 
-    void subscribe(Viewer viewer, SseEventSink sink, Sse sse) {
-        subscribers.add(new Subscriber(viewer, sink, sse));
+    void subscribe(Viewer viewer, boolean staff, SseEventSink sink, Sse sse) {
+        subscribers.add(new Subscriber(viewer, staff, sink, sse));
         sink.send(sse.newEventBuilder().name("ready").data("{}").build());
     }
 
@@ -44,7 +46,7 @@ public class EventBroadcaster {
                 subscribers.remove(subscriber);
                 continue;
             }
-            if (!maySee(subscriber.viewer(), event.conversationId())) {
+            if (event.staffOnly() ? !subscriber.staff() : !maySee(subscriber.viewer(), event.conversationId())) {
                 continue;
             }
             OutboundSseEvent outbound = subscriber.sse().newEventBuilder()

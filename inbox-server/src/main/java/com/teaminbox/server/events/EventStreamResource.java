@@ -18,12 +18,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * GET /api/v1/events: a server-sent event stream of changes to the conversations the caller
- * may see (events "conversation", "message", "note" with the conversation's id). The first
+ * may see (events "conversation", "message", "note" with the conversation's id), and for admins
+ * and managers the "primary-phone" banner events (warning, incident, resumed). The first
  * event, "ready", says the subscription is in place.
  */
 @Path("events")
 @RequestScoped
-@RolesAllowed({Roles.AGENT, Roles.MANAGER})
+@RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
 public class EventStreamResource {
 
     @Inject
@@ -40,6 +41,7 @@ public class EventStreamResource {
     public void subscribe(@Context SseEventSink sink, @Context Sse sse) {
         Caller caller = Caller.of(token);
         Viewer viewer = new Viewer(agents.idOf(caller), caller.username(), caller.roles().contains(Roles.MANAGER));
-        broadcaster.subscribe(viewer, sink, sse);
+        boolean staff = caller.roles().contains(Roles.MANAGER) || caller.roles().contains(Roles.ADMIN);
+        broadcaster.subscribe(viewer, staff, sink, sse);
     }
 }

@@ -156,6 +156,55 @@ public class RoutingService {
     }
 
     /**
+     * The agent can no longer answer on this account (the network logged their device out):
+     * each of their open conversations there goes to another eligible agent of its queue, by
+     * the queue's policy, or back to the backlog (unassigned, event "backlogged") when nobody
+     * is eligible, to be routed when someone's device connects. Runs in the caller's
+     * transaction; returns how many conversations left the agent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rerouteFrom(long agentId, long accountId, String why) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> held = em.createNativeQuery("""
+                SELECT c.id, c.queue_id, q.routing_policy
+                  FROM conversation c JOIN queue q ON q.id = c.queue_id
+                 WHERE c.assignee_id = ?1 AND c.account_id = ?2 AND c.status <> 'resolved'
+                 ORDER BY c.opened_at, c.id
+                 FOR UPDATE OF c
+                """).setParameter(1, agentId).setParameter(2, accountId).getResultList();
+        int moved = 0;
+        for (Object[] row : held) {
+            long conversation = ((Number) row[0]).longValue();
+            long queue = ((Number) row[1]).longValue();
+            boolean transferred = false;
+            for (long candidate : candidates(accountId, queue, RoutingPolicy.of((String) row[2]))) {
+                if (candidate != agentId && tryAssign(conversation, agentId, candidate, accountId, queue, "transferred", why)) {
+                    transferred = true;
+                    break;
+                }
+            }
+            if (!transferred) {
+                int released = em.createNativeQuery("""
+                        UPDATE conversation SET assignee_id = NULL, assigned_at = NULL
+                         WHERE id = ?1 AND assignee_id = ?2 AND status <> 'resolved'
+                        """).setParameter(1, conversation).setParameter(2, agentId).executeUpdate();
+                if (released == 0) {
+                    continue;
+                }
+                em.createNativeQuery("""
+                        INSERT INTO conversation_event (conversation_id, kind, actor, from_agent_id, to_queue_id, reason)
+                        VALUES (?1, 'backlogged', ?2, ?3, ?4, ?5)
+                        """).setParameter(1, conversation).setParameter(2, ROUTING).setParameter(3, agentId)
+                        .setParameter(4, queue).setParameter(5, why).executeUpdate();
+                audit.record(ROUTING, "conversation.backlogged", "conversation", Long.toString(conversation), null,
+                        "from=" + agentId + " queue=" + queue + " by=" + why);
+            }
+            moved++;
+        }
+        return moved;
+    }
+
+    /**
      * The automatic reply of a conversation's queue when it is outside business hours now
      * (empty within hours, or when the queue has none). The device session sends it.
      */

@@ -1,6 +1,9 @@
 package com.teaminbox.server.device.session;
 
+import com.teaminbox.server.audit.AuditTrail;
 import com.teaminbox.server.device.DeviceRegistry;
+import com.teaminbox.server.primary.PrimaryPhoneWatch;
+import com.teaminbox.server.routing.RoutingService;
 import com.teaminbox.server.device.DeviceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,15 @@ public class DeviceLifecycle {
 
     @Inject
     private DeviceRegistry registry;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private RoutingService routing;
+
+    @Inject
+    private PrimaryPhoneWatch primary;
 
     /** The device as the inbox knows it: account, agent, state, network address, platform. */
     public record DeviceRow(long id, long accountId, long agentId, DeviceState state, String networkAddress,
@@ -79,8 +91,35 @@ public class DeviceLifecycle {
         moveIfAllowed(deviceId, DeviceState.DISCONNECTED, reason);
     }
 
-    public void loggedOut(long deviceId, String reason) {
-        moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, reason);
+    /**
+     * The network logged the device out. Its agent can no longer answer on this account: they
+     * are marked away (unless another of their devices is still connected) and their open
+     * conversations on the account are routed to someone else, or back to the backlog. When
+     * the network removed the device ({@code removedByNetwork}: "device removed") the primary
+     * phone's watch is told, and the last such device of the account makes an incident.
+     * All of it in one transaction with the transition.
+     */
+    public void loggedOut(long deviceId, String reason, boolean removedByNetwork) {
+        if (!moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, reason)) {
+            return;
+        }
+        DeviceRow device = find(deviceId).orElseThrow();
+        int stillConnected = ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM companion_device WHERE agent_id = ?1 AND state = 'connected'")
+                .setParameter(1, device.agentId()).getSingleResult()).intValue();
+        if (stillConnected == 0) {
+            int changed = em.createNativeQuery("""
+                    UPDATE agent SET status = 'away', status_changed_at = now() WHERE id = ?1 AND status = 'online'
+                    """).setParameter(1, device.agentId()).executeUpdate();
+            if (changed > 0) {
+                audit.record(NETWORK, "agent.status", "agent", Long.toString(device.agentId()), Long.toString(deviceId),
+                        "status=away reason=device logged out by the network");
+            }
+        }
+        routing.rerouteFrom(device.agentId(), device.accountId(), "the agent's device was logged out by the network");
+        if (removedByNetwork) {
+            primary.deviceRemoved(device.accountId(), deviceId, device.agentId(), reason);
+        }
     }
 
     /** A link that failed or expired gives back its device slot; the sentence says why. */
@@ -101,16 +140,17 @@ public class DeviceLifecycle {
      * Reports can repeat (a reconnect right after a connect): a move that is not allowed is
      * skipped. The row lock makes the check and the move one step.
      */
-    private void moveIfAllowed(long deviceId, DeviceState target, String reason) {
+    private boolean moveIfAllowed(long deviceId, DeviceState target, String reason) {
         List<?> state = em.createNativeQuery("SELECT state FROM companion_device WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, deviceId).getResultList();
         if (state.isEmpty() || !DeviceState.of((String) state.get(0)).canBecome(target)) {
-            return;
+            return false;
         }
         registry.transition(deviceId, target, reason, NETWORK);
         if (target == DeviceState.CONNECTED || target == DeviceState.DISCONNECTED) {
             em.createNativeQuery("UPDATE companion_device SET last_seen_at = now() WHERE id = ?1")
                     .setParameter(1, deviceId).executeUpdate();
         }
+        return true;
     }
 }

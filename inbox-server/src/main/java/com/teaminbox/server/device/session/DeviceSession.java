@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  *       ratchet change is written in the same transaction; only then does the listener return,
  *       which is when the client acknowledges the delivery to the network;</li>
  *   <li>connection changes become device state transitions with their reason;</li>
- *   <li>receipts move outbound messages along pending → sent → delivered → read.</li>
+ *   <li>receipts move outbound messages along pending → sent → delivered → read;</li>
+ *   <li>every sign of the primary phone in use (and the phone's approval of the link) is
+ *       recorded for the 14-day countdown.</li>
  * </ul>
  */
 final class DeviceSession implements DeviceEvents {
@@ -225,6 +227,12 @@ final class DeviceSession implements DeviceEvents {
     public void linked(LinkedDevice device) {
         services.vault().flush(keys);
         services.devices().linked(deviceId, device.accountId() + ":" + device.deviceId(), device.platform());
+        try {
+            // The owner approved the link on the phone: that is primary activity too.
+            services.primary().observed(accountId, deviceId, "LINK_APPROVED");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Device " + deviceId + ": could not record the phone's approval as primary activity", e);
+        }
     }
 
     @Override
@@ -257,12 +265,22 @@ final class DeviceSession implements DeviceEvents {
             case UNLINKED -> "the device was unlinked";
             case UNAUTHORIZED -> "the network no longer accepts this device's login";
         };
-        services.sessions().loggedOut(deviceId, why);
+        services.sessions().loggedOut(deviceId, why, reason == LogoutReason.DEVICE_REMOVED);
     }
 
     @Override
     public void primaryActive(PrimaryActivity activity) {
         LOG.fine(() -> "Primary phone active (" + activity.source() + ") seen by device " + deviceId);
+        try {
+            services.primary().observed(accountId, deviceId, activity.source().name());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Device " + deviceId + ": primary activity " + activity.source() + " not recorded", e);
+        }
+    }
+
+    /** Asks the phone (device 0) for a sign of life; its answer arrives as {@link #primaryActive}. */
+    CompletionStage<Void> probePrimary() {
+        return client.probePrimary();
     }
 
     /** What the conversation shows for an attachment; the media key stays with the network message. */

@@ -153,15 +153,34 @@ public class DeviceSessions {
         return session.send(networkMessageId, contactPhone, text);
     }
 
+    /**
+     * Sends a probe to the phone (device 0) of each given account from one connected companion
+     * of it; the phone answers while it is online, and the answer counts as primary activity.
+     */
+    public int probePrimaryPhones(java.util.Set<Long> accounts) {
+        Map<Long, DeviceSession> onePerAccount = new java.util.TreeMap<>();
+        for (DeviceSession session : running.values()) {
+            if (session.isConnected() && accounts.contains(session.accountId())) {
+                onePerAccount.putIfAbsent(session.accountId(), session);
+            }
+        }
+        onePerAccount.values().forEach(session -> session.probePrimary().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.fine(() -> "Device " + session.deviceId() + " could not probe the primary phone: " + failure.getMessage());
+            }
+        }));
+        return onePerAccount.size();
+    }
+
     /** The network logged the device out: record it, destroy its keys, stop its session. */
-    void loggedOut(long deviceId, String why) {
+    void loggedOut(long deviceId, String why, boolean removedByNetwork) {
         DeviceSession session = running.remove(deviceId);
         // Not on the client's own thread: closing waits for that thread.
         scheduler.execute(() -> {
             if (session != null) {
                 session.close();
             }
-            lifecycle.loggedOut(deviceId, why);
+            lifecycle.loggedOut(deviceId, why, removedByNetwork);
             vault.erase(deviceId);
         });
     }

@@ -4,6 +4,7 @@ import com.teaminbox.bridge.client.DeviceEvents;
 import com.teaminbox.server.conversation.IngestService;
 import com.teaminbox.server.device.keys.DeviceKeyVault;
 import com.teaminbox.server.outbox.ReplyService;
+import com.teaminbox.server.primary.PrimaryPhoneWatch;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ class SessionServices {
     @Inject
     DeviceSessions sessions;
 
+    @Inject
+    PrimaryPhoneWatch primary;
+
     @Resource
     ContextService context;
 
@@ -67,6 +71,10 @@ class SessionServices {
 
     DeviceSessions sessions() {
         return sessions;
+    }
+
+    PrimaryPhoneWatch primary() {
+        return primary;
     }
 
     DeviceEvents contextual(DeviceEvents events) {
