@@ -18,20 +18,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The whole path through real parts: a customer of the sandbox network writes to the business,
- * the message reaches Alice's list live (stored by the inbox's device sessions, routed to her
- * because her own device is connected), she answers in the browser with Enter, and the
- * customer's phone receives the answer from her device; the ticks follow the receipts.
+ * The whole path through real parts: the admin links Alice's device by QR and Bob's by pairing
+ * code typed on the phone-simulator page; a customer of the sandbox network writes, the message
+ * reaches Alice's list live (stored by the inbox's device sessions, routed to her because her own
+ * device is connected), she answers with a canned reply and Enter, and the customer's phone
+ * receives it from her device, the ticks following the receipts; a manager reassigns the chat
+ * to Bob, who sees it arrive live; the audit viewer lists the actions; and after the sandbox
+ * clock moves eight days without the phone in use, the admin sees the 14-day warning banner.
  */
 class ReplyIT {
 
     private Browser browser;
     private Browser adminBrowser;
+    private Browser bobBrowser;
 
     @BeforeEach
     void openBrowser() throws Exception {
         browser = new Browser();
         adminBrowser = new Browser();
+        bobBrowser = new Browser();
     }
 
     @AfterEach
@@ -39,16 +44,21 @@ class ReplyIT {
         String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
         browser.keepLastPage(name);
         adminBrowser.keepLastPage(name + "-admin");
+        bobBrowser.keepLastPage(name + "-bob");
         browser.close();
         adminBrowser.close();
+        bobBrowser.close();
     }
 
     @Test
     void aCustomersMessageIsAnsweredFromTheAgentsOwnDevice() throws Exception {
         browser.signIn("alice"); // registers Alice with the inbox
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Alice"));
+        bobBrowser.signIn("bob");
+        bobBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
         long account;
         long alice;
+        long bob;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
                     + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
@@ -59,6 +69,9 @@ class ReplyIT {
             alice = single(db, "SELECT id FROM agent WHERE username = ?", "alice");
             update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
             update(db, "UPDATE agent SET status = 'online' WHERE id = ?", alice);
+            bob = single(db, "SELECT id FROM agent WHERE username = ?", "bob");
+            update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bob, queue);
+            update(db, "UPDATE agent SET status = 'away' WHERE id = ?", bob); // the customer's chat goes to Alice
         }
 
         // The admin links Alice's device on the devices screen; the owner scans the QR it shows.
@@ -88,6 +101,30 @@ class ReplyIT {
         browser.wait.until(driver -> "connected".equals(state(device)));
         adminBrowser.driver.navigate().refresh();
         adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-view"), "connected"));
+        // Bob's device is linked with a pairing code that the owner types on the phone-simulator page.
+        choose(adminBrowser, "link-account", SandboxNetwork.BUSINESS);
+        choose(adminBrowser, "link-agent", "bob");
+        adminBrowser.driver.findElements(By.cssSelector("#link-method vaadin-radio-button")).stream()
+                .filter(radio -> radio.getText().contains("Pairing code")).findFirst().orElseThrow().click();
+        adminBrowser.driver.findElement(By.id("link-start")).click();
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-stage"), "Waiting for the code"));
+        String code = adminBrowser.driver.findElement(By.id("link-code")).getText().strip();
+        assertTrue(code.matches("[A-Z0-9]{4}-[A-Z0-9]{4}"), "a pairing code as XXXX-XXXX: " + code);
+        adminBrowser.screenshot("devices-link-code");
+        adminBrowser.driver.get(SandboxNetwork.ADMIN + "/");
+        adminBrowser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code"))).sendKeys(code);
+        adminBrowser.driver.findElement(By.id("enterCode")).click();
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Linked as device"));
+        adminBrowser.wait.until(driver -> {
+            try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+                return single(db, "SELECT count(*) FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'connected'",
+                        bob, account) == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        adminBrowser.driver.get(Browser.BASE + "/devices");
+        adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-view"), "2 of 4 companion slots used"));
         adminBrowser.screenshot("devices-linked");
 
         // A customer writes; the list shows it without a reload.
@@ -136,6 +173,40 @@ class ReplyIT {
             assertEquals(device, single(db, "SELECT device_id FROM message WHERE direction = 'outbound' AND body = ?", answer),
                     "sent from Alice's own device, with the line break kept");
         }
+        // A manager reassigns the conversation to Bob; Bob's list shows it without a reload.
+        try (Browser manager = new Browser()) {
+            manager.signIn("maria");
+            manager.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+            manager.driver.findElement(By.id("tab-all")).click();
+            WebElement all = manager.driver.findElement(By.id("conversation-list"));
+            manager.wait.until(driver -> all.getText().contains(customer));
+            manager.driver.findElements(By.cssSelector("#conversation-list vaadin-grid-cell-content")).stream()
+                    .filter(cell -> cell.getText().contains(customer)).findFirst().orElseThrow().click();
+            manager.wait.until(ExpectedConditions.elementToBeClickable(By.id("assign-select"))).click();
+            manager.wait.until(driver -> driver.findElements(By.tagName("vaadin-select-item")).stream()
+                    .anyMatch(item -> item.getText().startsWith("Bob Silva")));
+            manager.driver.findElements(By.tagName("vaadin-select-item")).stream()
+                    .filter(item -> item.getText().startsWith("Bob Silva")).findFirst().orElseThrow().click();
+            WebElement bobsList = bobBrowser.driver.findElement(By.id("conversation-list"));
+            bobBrowser.wait.until(driver -> bobsList.getText().contains(customer));
+
+            // The audit viewer lists what happened: the reply and the reassignment.
+            manager.driver.get(Browser.BASE + "/audit");
+            manager.wait.until(driver -> driver.getPageSource().contains("conversation.assigned")
+                    && driver.getPageSource().contains("message.sent"));
+        }
+
+        // Eight days without the business phone in use: the admin sees the 14-day warning banner.
+        SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/phone/offline", "{}", null);
+        SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/clock/advance", "{\"days\":8}", null);
+        adminBrowser.wait.until(driver -> {
+            driver.get(Browser.BASE + "/primary-phone");
+            return !driver.findElements(By.id("primary-phone-banner")).isEmpty()
+                    && driver.findElement(By.id("primary-phone-banner")).isDisplayed()
+                    && driver.findElement(By.id("primary-phone-banner")).getText().contains("will be logged out in");
+        });
+        adminBrowser.screenshot("primary-phone-warning");
+
         Thread.sleep(1_000); // room for a duplicate to arrive, if there were one
         assertEquals(1, SandboxNetwork.get(SandboxNetwork.ADMIN + "/api/customers/" + customer + "/messages")
                 .split("Which flavour would you like", -1).length - 1, "the customer got the answer once");
