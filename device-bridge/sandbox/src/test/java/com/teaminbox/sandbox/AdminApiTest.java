@@ -54,6 +54,12 @@ class AdminApiTest {
         Reply scanned = call("POST", "/api/phone/scan", Map.of("qr", companion.startQr()));
         assertEquals(200, scanned.status);
         assertEquals(companion.awaitLoggedIn().device(), scanned.body.get("deviceId").asInt());
+        // The phone and its device list stay readable with a device linked (its last activity is a time).
+        Reply devices = call("GET", "/api/phone/devices", null);
+        assertEquals(200, devices.status);
+        assertEquals(scanned.body.get("deviceId").asInt(), devices.body.get(0).get("deviceId").asInt());
+        assertEquals("agent", devices.body.get(0).get("platform").asText());
+        assertEquals(1, call("GET", "/api/phone", null).body.get("devices").size());
 
         assertEquals(200, call("POST", "/api/customers", Map.of("phoneNumber", "4915199999999", "name", "Dora")).status);
         assertEquals(200, call("POST", "/api/customers/4915199999999/send", Map.of("text", "Open on Sunday?")).status);

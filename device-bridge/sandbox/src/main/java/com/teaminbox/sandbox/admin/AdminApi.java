@@ -133,6 +133,21 @@ public final class AdminApi {
     }
 
     /** path is ["", "api", ...]. */
+    /**
+     * The phone's linked devices as JSON-ready maps: the plain ObjectMapper cannot write
+     * {@code Instant}, and failing there left the page and API with an empty answer.
+     */
+    private static java.util.List<Map<String, Object>> deviceViews(SimulatedPhone phone) {
+        return phone.linkedDevices().stream().map(d -> {
+            Map<String, Object> view = new java.util.LinkedHashMap<>();
+            view.put("deviceId", d.deviceId());
+            view.put("platform", d.platform());
+            view.put("lastActive", d.lastActive() == null ? null : d.lastActive().toString());
+            view.put("online", d.online());
+            return view;
+        }).toList();
+    }
+
     private Object route(String method, String[] path, JsonNode body) throws PhoneException {
         String area = path.length > 2 ? path[2] : "";
         String key = method + " " + String.join("/", java.util.Arrays.copyOfRange(path, 2, path.length));
@@ -181,7 +196,7 @@ public final class AdminApi {
         String action = path.length > 3 ? path[3] : "";
         switch (method + " " + action) {
             case "GET " -> {
-                return Map.of("phoneNumber", phone.phoneNumber(), "online", phone.isOnline(), "devices", phone.linkedDevices(),
+                return Map.of("phoneNumber", phone.phoneNumber(), "online", phone.isOnline(), "devices", deviceViews(phone),
                         "clock", clockView());
             }
             case "POST scan" -> {
@@ -191,7 +206,7 @@ public final class AdminApi {
                 return Map.of("deviceId", phone.enterPairingCode(required(body, "code")));
             }
             case "GET devices" -> {
-                return phone.linkedDevices();
+                return deviceViews(phone);
             }
             case "DELETE devices" -> {
                 if (path.length < 5) {
