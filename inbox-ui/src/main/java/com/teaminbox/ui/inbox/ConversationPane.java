@@ -92,7 +92,9 @@ class ConversationPane extends VerticalLayout {
         timeline.setId("conversation-timeline");
         timeline.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
         Scroller scroller = new Scroller(timeline);
-        scroller.setSizeFull();
+        scroller.setWidthFull();
+        // The messages keep at least this much room on a laptop screen; the pane scrolls instead.
+        scroller.setMinHeight("40vh");
 
         reply.setId("reply-input");
         reply.setLabel("Reply to the customer");
@@ -169,6 +171,7 @@ class ConversationPane extends VerticalLayout {
         labelRow.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         add(new HorizontalLayout(title, state), contact, presence, actions, labelRow, problem, scroller, canned, composer, note, addNote);
         setFlexGrow(1, scroller);
+        getStyle().set("overflow-y", "auto");
         showNothing();
     }
 
