@@ -38,6 +38,9 @@ class SessionServices {
     @Inject
     DeviceSessions sessions;
 
+    @Inject
+    IngestClaims claims;
+
     @Resource
     ContextService context;
 
@@ -67,6 +70,10 @@ class SessionServices {
 
     DeviceSessions sessions() {
         return sessions;
+    }
+
+    IngestClaims claims() {
+        return claims;
     }
 
     DeviceEvents contextual(DeviceEvents events) {
