@@ -136,16 +136,49 @@ public class IngestTransaction {
         return contactOf(message.accountId(), message.contactPhone(), message.contactName());
     }
 
+    /**
+     * The contact's id: looked up first, since nearly every message comes from a known contact,
+     * so that storing a message takes no lock on the contact row and leaves no dead tuple.
+     * Inserted only when missing (a concurrent copy may insert it first: then read again), and
+     * the display name written only when a name is known and differs.
+     */
     private long contactOf(long account, String phone, String name) {
-        // DO UPDATE rather than DO NOTHING so that RETURNING always yields the id.
-        Number id = (Number) em.createNativeQuery("""
-                INSERT INTO contact (account_id, phone_number, display_name) VALUES (?1, ?2, CAST(?3 AS varchar))
-                ON CONFLICT (account_id, phone_number)
-                DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, contact.display_name)
-                RETURNING id
-                """).setParameter(1, account).setParameter(2, phone)
-                .setParameter(3, name).getSingleResult();
-        return id.longValue();
+        Optional<Object[]> known = findContact(account, phone);
+        if (known.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Number> inserted = em.createNativeQuery("""
+                    INSERT INTO contact (account_id, phone_number, display_name) VALUES (?1, ?2, CAST(?3 AS varchar))
+                    ON CONFLICT (account_id, phone_number) DO NOTHING
+                    RETURNING id
+                    """).setParameter(1, account).setParameter(2, phone).setParameter(3, name).getResultList();
+            if (!inserted.isEmpty()) {
+                return inserted.get(0).longValue();
+            }
+            // Another transaction inserted it and committed (DO NOTHING waited for it); this
+            // statement's fresh snapshot sees it.
+            known = findContact(account, phone);
+            if (known.isEmpty()) {
+                throw new IllegalStateException("contact " + phone + " of account " + account + " neither found nor inserted");
+            }
+        }
+        long id = ((Number) known.get()[0]).longValue();
+        if (name != null && !name.equals(known.get()[1])) {
+            em.createNativeQuery("""
+                    UPDATE contact SET display_name = CAST(?1 AS varchar)
+                     WHERE id = ?2 AND display_name IS DISTINCT FROM CAST(?1 AS varchar)
+                    """)
+                    .setParameter(1, name).setParameter(2, id).executeUpdate();
+        }
+        return id;
+    }
+
+    /** [id, display name] of the account's contact with this phone number. */
+    private Optional<Object[]> findContact(long account, String phone) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT id, display_name FROM contact WHERE account_id = ?1 AND phone_number = ?2")
+                .setParameter(1, account).setParameter(2, phone).getResultList();
+        return rows.stream().findFirst();
     }
 
     /** [conversation id, 1 if this call opened it]. */

@@ -103,18 +103,27 @@ public final class SimulatedCustomer {
         return devices;
     }
 
-    /** Writes to the business from the customer's main phone; completes when the network accepted it. */
+    /** Writes to the business from the customer's main phone; returns when the network accepted it. */
     public String send(String business, String text) {
+        try {
+            return sendAsync(business, text).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(name + " could not send: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Writes to the business from the customer's main phone without waiting: the future
+     * completes with the message id when the network accepted it (the device sends its messages
+     * one after the other, in the order they were handed in).
+     */
+    public java.util.concurrent.CompletableFuture<String> sendAsync(String business, String text) {
         byte[] idBytes = new byte[8];
         random.nextBytes(idBytes);
         String id = "c-" + HexFormat.of().formatHex(idBytes);
-        try {
-            devices.get(0).client().send(new OutgoingMessage(id, business, text.getBytes(StandardCharsets.UTF_8)))
-                    .toCompletableFuture().get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(name + " could not send: " + e.getMessage(), e);
-        }
-        return id;
+        return devices.get(0).client().send(new OutgoingMessage(id, business, text.getBytes(StandardCharsets.UTF_8)))
+                .toCompletableFuture().thenApply(ignored -> id);
     }
 
     /**

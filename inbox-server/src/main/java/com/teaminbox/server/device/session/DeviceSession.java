@@ -176,17 +176,35 @@ final class DeviceSession implements DeviceEvents {
         Instant sentAt = Instant.ofEpochMilli(content.timestampMillis());
         AtomicReference<PendingKeyWrites> written = new AtomicReference<>();
         Runnable keyChanges = () -> written.set(services.vault().writePending(keys));
-        IngestOutcome outcome;
+        java.util.function.Supplier<IngestOutcome> ingest;
         if (!message.sentByMe()) {
-            outcome = services.ingest().ingest(new InboundMessage(accountId, content.messageId(), message.chat(), null,
-                    body, media, sentAt), keyChanges);
+            InboundMessage inbound = new InboundMessage(accountId, content.messageId(), message.chat(), null, body, media,
+                    sentAt);
+            ingest = () -> services.ingest().ingest(inbound, keyChanges);
         } else {
             Long sendingDevice = message.sender().isPrimary() ? null : services.devices().managedDevice(accountId,
                     message.sender().toString());
             OwnMessage.Origin origin = message.sender().isPrimary() ? OwnMessage.Origin.PHONE
                     : sendingDevice != null ? OwnMessage.Origin.COMPANION : OwnMessage.Origin.OTHER_DEVICE;
-            outcome = services.ingest().ingestOwn(new OwnMessage(accountId, content.messageId(), message.chat(), origin,
-                    sendingDevice, body, media, sentAt), keyChanges);
+            OwnMessage own = new OwnMessage(accountId, content.messageId(), message.chat(), origin, sendingDevice, body,
+                    media, sentAt);
+            ingest = () -> services.ingest().ingestOwn(own, keyChanges);
+        }
+        // The first copy on this instance runs the ingest; the account's other companions wait
+        // here until it has committed (or run it themselves if it failed), so every device still
+        // acknowledges only a stored message.
+        IngestClaims.Result result = services.claims().ingestOnce(accountId, content.messageId(), ingest);
+        IngestOutcome outcome = result.outcome();
+        if (!result.ranIngest()) {
+            // Another companion of this instance stored the message and has committed. This
+            // device's ratchet change (the step its copy's decryption made) is left to the
+            // periodic key flusher, or to this device's next message transaction, whichever
+            // comes first, instead of a transaction of its own: the message it belongs to is
+            // already stored, so if the inbox stopped before the change is written, nothing is
+            // lost. The device would restart from the previous state of a receiving chain,
+            // from which the sender's next message still decrypts (the chain is derived
+            // forward again); the acknowledged message is not redelivered and not needed.
+            return;
         }
         if (outcome.firstCopy()) {
             keys.store().committed(written.get());
@@ -196,8 +214,8 @@ final class DeviceSession implements DeviceEvents {
                 acknowledgeDelivery(message.sender(), List.of(content.messageId()));
             }
         } else {
-            // Another companion stored it first; its transaction rolled back, so this device's
-            // ratchet change is written on its own.
+            // A copy on another inbox instance (or a redelivery after the claim was forgotten)
+            // stored it first; this transaction rolled back, so the ratchet change is written on its own.
             services.vault().flush(keys);
         }
     }

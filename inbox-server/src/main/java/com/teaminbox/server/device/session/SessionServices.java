@@ -42,6 +42,9 @@ class SessionServices {
     @Inject
     PrimaryPhoneWatch primary;
 
+    @Inject
+    IngestClaims claims;
+
     @Resource
     ContextService context;
 
@@ -75,6 +78,10 @@ class SessionServices {
 
     PrimaryPhoneWatch primary() {
         return primary;
+    }
+
+    IngestClaims claims() {
+        return claims;
     }
 
     DeviceEvents contextual(DeviceEvents events) {
