@@ -40,7 +40,7 @@ public class PrimaryPhoneBanner extends Div {
             }
             InboxApi.PrimaryPhone first = warned.get(0);
             text.setText("The business phone " + first.phoneNumber() + " has not been used for a while: every companion device "
-                    + "will be logged out in " + first.timeLeft() + " unless someone opens the messaging app on it.");
+                    + "will be logged out in " + PrimaryPhoneView.inWords(first.timeLeftSeconds()) + " unless someone opens the messaging app on it.");
             setVisible(true);
         } catch (InboxApiException failure) {
             setVisible(false); // the banner never blocks the page; the Business phone screen shows the error

@@ -62,7 +62,7 @@ public class PrimaryPhoneView extends VerticalLayout {
                 : "Last used " + WHEN.format(phone.lastActivityAt()) + " UTC (seen as: " + source(phone.lastActivitySource()) + ")."));
         if (phone.logoutAt() != null) {
             Paragraph countdown = new Paragraph("Companions will be logged out at " + WHEN.format(phone.logoutAt())
-                    + " UTC unless the phone is used before then — " + phone.timeLeft() + " left.");
+                    + " UTC unless the phone is used before then — " + inWords(phone.timeLeftSeconds()) + " left.");
             countdown.addClassName("primary-countdown");
             section.add(countdown);
         }
@@ -92,6 +92,21 @@ public class PrimaryPhoneView extends VerticalLayout {
             section.add(box);
         }
         return section;
+    }
+
+    /** "5 days 23 h", "6 h 12 min", "14 min": how people say how long is left. */
+    static String inWords(Long seconds) {
+        if (seconds == null) {
+            return "an unknown time";
+        }
+        long s = Math.max(0, seconds);
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3_600;
+        long minutes = s % 3_600 / 60;
+        if (days > 0) {
+            return days + (days == 1 ? " day " : " days ") + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
     }
 
     private static String source(String code) {
