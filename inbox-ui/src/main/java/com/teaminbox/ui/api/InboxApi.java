@@ -340,7 +340,8 @@ public class InboxApi {
         return get(path, accessToken, type, MediaType.APPLICATION_JSON);
     }
 
-    private <T> T get(String path, String accessToken, GenericType<T> type, String accept) {
+    /** A GET with the user's token; refusals become an {@link InboxApiException} with a sentence. Shared by {@link ReportsApi}. */
+    <T> T get(String path, String accessToken, GenericType<T> type, String accept) {
         try (Response response = client.target(apiUrl + path).request(accept)
                 .header("Authorization", "Bearer " + accessToken).get()) {
             if (response.getStatus() == 200) {

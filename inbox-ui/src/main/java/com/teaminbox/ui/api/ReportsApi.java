@@ -1,19 +1,11 @@
 package com.teaminbox.ui.api;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * inbox-server's reports ({@code /v1/reports}) for the manager console, called with the
@@ -48,14 +40,9 @@ public class ReportsApi {
     public record DailyReport(LocalDate from, LocalDate to, Long queueId, List<Day> days, List<AgentVolume> agents) {
     }
 
+    /** The same client, token handling and error sentences as every other call of the UI. */
     @Inject
-    @ConfigProperty(name = "inbox.api.url")
-    String apiUrl;
-
-    private final Client client = ClientBuilder.newBuilder()
-            .connectTimeout(3, TimeUnit.SECONDS)
-            .readTimeout(20, TimeUnit.SECONDS)
-            .build();
+    InboxApi api;
 
     public LiveReport live(String accessToken) {
         return get("/v1/reports/live", accessToken, new GenericType<>() { }, MediaType.APPLICATION_JSON);
@@ -71,36 +58,6 @@ public class ReportsApi {
     }
 
     private <T> T get(String path, String accessToken, GenericType<T> type, String accept) {
-        try (Response response = client.target(apiUrl + path).request(accept)
-                .header("Authorization", "Bearer " + accessToken).get()) {
-            if (response.getStatus() == 200) {
-                return response.readEntity(type);
-            }
-            throw new InboxApiException(response.getStatus(), sentenceFor(response));
-        } catch (ProcessingException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
-        }
-    }
-
-    /** The server's own problem detail when it sent one, otherwise a sentence for the status. */
-    private static String sentenceFor(Response response) {
-        try {
-            JsonObject problem = response.readEntity(JsonObject.class);
-            if (problem.containsKey("detail") && !problem.isNull("detail")) {
-                return problem.getString("detail");
-            }
-        } catch (RuntimeException notAProblem) {
-            // fall through to the generic sentence
-        }
-        return switch (response.getStatus()) {
-            case 401 -> "Your sign-in has expired. Reload the page to sign in again.";
-            case 403 -> "Your role does not allow this.";
-            default -> "The inbox server answered with an error (" + response.getStatus() + ").";
-        };
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
+        return api.get(path, accessToken, type, accept);
     }
 }
