@@ -68,6 +68,8 @@ class AgentsIT {
         // Disable with a reason.
         WebElement toggle = browser.driver.findElement(By.id("toggle-" + username));
         assertTrue(toggle.getText().equals("Disable"), toggle.getText());
+        // Other tests leave many agents: the new one's row may be far down the page.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", toggle);
         toggle.click();
         fill("disable-reason", "left the company");
         browser.driver.findElement(By.id("confirm-disable")).click();

@@ -69,10 +69,11 @@ class ReplyIT {
             long queue = single(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
             alice = single(db, "SELECT id FROM agent WHERE username = ?", "alice");
             update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
-            update(db, "UPDATE agent SET status = 'online' WHERE id = ?", alice);
+            // Other tests leave Alice with open conversations: room enough that routing still picks her.
+            update(db, "UPDATE agent SET status = 'online', capacity = 1000 WHERE id = ?", alice);
             bob = single(db, "SELECT id FROM agent WHERE username = ?", "bob");
             update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bob, queue);
-            update(db, "UPDATE agent SET status = 'away' WHERE id = ?", bob); // the customer's chat goes to Alice
+            update(db, "UPDATE agent SET status = 'away', capacity = 1000 WHERE id = ?", bob); // the customer's chat goes to Alice
         }
 
         // The admin links Alice's device on the devices screen; the owner scans the QR it shows.
