@@ -191,6 +191,11 @@ class ReplyIT {
                     .filter(item -> item.getText().startsWith("Bob Silva")).findFirst().orElseThrow().click();
             WebElement bobsList = bobBrowser.driver.findElement(By.id("conversation-list"));
             bobBrowser.wait.until(driver -> bobsList.getText().contains(customer));
+            bobBrowser.driver.findElements(By.cssSelector("#conversation-list vaadin-grid-cell-content")).stream()
+                    .filter(cell -> cell.getText().contains(customer)).findFirst().orElseThrow().click();
+            // The hand-over is shown inline between the messages.
+            bobBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-timeline"),
+                    "maria assigned it to Bob Silva"));
 
             // The audit viewer lists what happened: the reply and the reassignment.
             manager.driver.get(Browser.BASE + "/audit");

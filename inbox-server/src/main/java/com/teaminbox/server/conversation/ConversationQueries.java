@@ -108,6 +108,37 @@ public class ConversationQueries {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** What happened to the conversation (opened, routed, claimed, assigned, transferred, ...), oldest first. */
+    public record Event(long id, String kind, String actor, String fromAgent, String toAgent, String fromQueue, String toQueue,
+                        String reason, java.time.Instant occurredAt) {
+    }
+
+    public List<Event> events(Viewer viewer, long conversationId) {
+        get(viewer, conversationId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.id, e.kind, e.actor, fa.display_name, ta.display_name, fq.name, tq.name, e.reason, e.occurred_at
+                  FROM conversation_event e
+                  LEFT JOIN agent fa ON fa.id = e.from_agent_id
+                  LEFT JOIN agent ta ON ta.id = e.to_agent_id
+                  LEFT JOIN queue fq ON fq.id = e.from_queue_id
+                  LEFT JOIN queue tq ON tq.id = e.to_queue_id
+                 WHERE e.conversation_id = ?1
+                 ORDER BY e.id""").setParameter(1, conversationId).getResultList();
+        return rows.stream().map(r -> new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]))).toList();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     public List<InternalNote> notes(Viewer viewer, long conversationId) {
         get(viewer, conversationId);
         return em.createQuery("SELECT n FROM InternalNote n WHERE n.conversationId = :conversation ORDER BY n.id", InternalNote.class)

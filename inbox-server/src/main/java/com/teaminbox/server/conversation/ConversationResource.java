@@ -174,6 +174,13 @@ public class ConversationResource {
         return jakarta.ws.rs.core.Response.accepted(stored).build();
     }
 
+    /** The conversation's history of routing and hand-overs, shown inline between the messages. */
+    @GET
+    @Path("{id}/events")
+    public List<ConversationQueries.Event> events(@PathParam("id") long id) {
+        return queries.events(viewer(), id);
+    }
+
     @GET
     @Path("{id}/notes")
     public List<NoteView> notes(@PathParam("id") long id) {

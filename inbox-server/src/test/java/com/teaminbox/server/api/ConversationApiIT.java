@@ -132,6 +132,9 @@ class ConversationApiIT {
                 {"GET", "v1/conversations/" + NOBODYS_ID, null, "maria", 404},
                 {"GET", bobsPath + "/messages", null, "alice", 404},
                 {"GET", bobsPath + "/messages", null, "bob", 200},
+                {"GET", bobsPath + "/events", null, "alice", 404},
+                {"GET", bobsPath + "/events", null, "bob", 200},
+                {"GET", bobsPath + "/events", null, "adam", 403},
                 {"POST", bobsPath + "/notes", "{\"body\":\"checking\"}", "alice", 404},
                 {"POST", bobsPath + "/notes", "{\"body\":\"I am on it\"}", "bob", 200},
                 // Replies: never into a conversation one cannot see; without a connected device, 409.
@@ -215,6 +218,9 @@ class ConversationApiIT {
                     "alice's refused note left nothing behind");
             assertEquals(0, team.data().count("SELECT count(*) FROM message WHERE conversation_id = ?", bobs),
                     "no refused reply left a message behind");
+            String history = call("GET", bobsPath + "/events", "maria", null).body();
+            assertTrue(history.contains("\"kind\":\"assigned\"") && history.contains("\"toAgent\":\"Alice Martin\"")
+                    && history.contains("\"actor\":\"maria\""), "the reassignment is in the conversation's history: " + history);
             assertEquals(0, team.data().count("SELECT count(*) FROM companion_device WHERE agent_id = ? AND account_id = ?",
                     team.alice(), team.account()), "no refused link left a device behind");
             assertEquals(1, team.data().count(

@@ -121,6 +121,11 @@ public class InboxApi {
     public record PrimaryObservation(Instant observedAt, String source, Long deviceId) {
     }
 
+    /** A routing or hand-over step of a conversation. */
+    public record ConversationEvent(long id, String kind, String actor, String fromAgent, String toAgent, String fromQueue,
+                                    String toQueue, String reason, Instant occurredAt) {
+    }
+
     public enum Scope {
         MINE, UNASSIGNED, VISIBLE
     }
@@ -179,6 +184,19 @@ public class InboxApi {
     /** Queues a reply to the customer; it leaves from the caller's own device. */
     public void reply(String accessToken, long conversationId, String text) {
         post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
+    }
+
+    public List<ConversationEvent> events(String accessToken, long conversationId) {
+        return get("/v1/conversations/" + conversationId + "/events", accessToken, new GenericType<>() { });
+    }
+
+    /** Hands the conversation to a queue (routing picks someone there, or it waits in its backlog). */
+    public void transferToQueue(String accessToken, long conversationId, long queueId, String reason) {
+        var body = Json.createObjectBuilder().add("queueId", queueId);
+        if (reason != null && !reason.isBlank()) {
+            body.add("reason", reason);
+        }
+        post("/v1/conversations/" + conversationId + "/transfer", accessToken, body.build());
     }
 
     public List<String> labels(String accessToken, long conversationId) {

@@ -43,6 +43,8 @@ class ConversationPane extends VerticalLayout {
     private final Button reopen = new Button("Reopen");
     private final TextArea reply = new TextArea();
     private final Button send = new Button("Send");
+    private List<InboxApi.ConversationEvent> events = List.of();
+    private final Select<InboxApi.Queue> transferTo = new Select<>();
     private com.vaadin.flow.component.Component composerExtras;
     private final Div canned = new Div();
     private List<InboxApi.CannedReply> cannedReplies = List.of();
@@ -161,7 +163,26 @@ class ConversationPane extends VerticalLayout {
         }
         composerExtras = emoji;
 
-        HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo);
+        transferTo.setId("transfer-select");
+        transferTo.setAriaLabel("Transfer to a queue");
+        transferTo.setPlaceholder("Transfer to queue ...");
+        transferTo.setItemLabelGenerator(InboxApi.Queue::name);
+        transferTo.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null && shown != null) {
+                try {
+                    api.transferToQueue(token.get(), shown.id(), event.getValue().id(), null);
+                    problem.setVisible(false);
+                } catch (InboxApiException failure) {
+                    say(failure.getMessage());
+                }
+                transferTo.clear();
+                onChange.run();
+                reload();
+            }
+        });
+        transferTo.setVisible(false);
+
+        HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo, transferTo);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         HorizontalLayout composer = new HorizontalLayout(composerExtras, reply, send);
         composer.setWidthFull();
@@ -268,6 +289,7 @@ class ConversationPane extends VerticalLayout {
             shown = api.conversation(token.get(), shown.id());
             List<InboxApi.Message> messages = api.messages(token.get(), shown.id(), null).items();
             List<InboxApi.Note> notes = api.notes(token.get(), shown.id());
+            events = api.events(token.get(), shown.id());
             render(messages, notes);
             showLabels();
             presence.setText(Presence.others(shown.id(), me));
@@ -288,6 +310,14 @@ class ConversationPane extends VerticalLayout {
         resolve.setVisible(open);
         reopen.setVisible(!open);
         assignTo.setVisible(manager && open);
+        try {
+            List<InboxApi.Queue> others = api.queues(token.get()).stream()
+                    .filter(q -> q.accountId() == shown.accountId() && q.id() != shown.queueId()).toList();
+            transferTo.setItems(others);
+            transferTo.setVisible(open && !others.isEmpty());
+        } catch (InboxApiException failure) {
+            transferTo.setVisible(false);
+        }
         if (manager && open && assignTo.getListDataView().getItemCount() == 0) {
             try {
                 assignTo.setItems(api.agents(token.get()).stream().filter(a -> a.roles().contains("agent")).toList());
@@ -309,6 +339,11 @@ class ConversationPane extends VerticalLayout {
         }
         for (InboxApi.Note n : notes) {
             entries.add(new Entry(n.createdAt(), noteView(n)));
+        }
+        for (InboxApi.ConversationEvent e : events) {
+            if (!"opened".equals(e.kind())) {
+                entries.add(new Entry(e.occurredAt(), eventView(e)));
+            }
         }
         entries.sort(Comparator.comparing(Entry::at));
         timeline.removeAll();
@@ -455,6 +490,27 @@ class ConversationPane extends VerticalLayout {
         }
     }
 
+    /** "Maria assigned it to Bob Silva": routing and hand-overs between the messages, small and centred. */
+    private static Div eventView(InboxApi.ConversationEvent event) {
+        String to = event.toAgent() != null ? event.toAgent() : event.toQueue() != null ? "queue " + event.toQueue() : null;
+        String text = switch (event.kind()) {
+            case "routed" -> "Routed to " + (to == null ? "an agent" : to);
+            case "claimed" -> "Claimed by " + (event.toAgent() == null ? event.actor() : event.toAgent());
+            case "assigned" -> event.actor() + " assigned it to " + (to == null ? "someone" : to);
+            case "transferred" -> event.actor() + " transferred it to " + (to == null ? "another queue" : to);
+            case "resolved" -> "Resolved by " + event.actor();
+            case "reopened" -> "Reopened by " + event.actor();
+            case "backlogged" -> "Waiting in the queue for a free agent";
+            default -> event.kind() + " (" + event.actor() + ")";
+        };
+        Div view = new Div(text + (event.reason() == null || event.reason().isBlank() ? "" : " — " + event.reason())
+                + " · " + TIME.format(event.occurredAt()));
+        view.addClassName("conversation-event");
+        view.getStyle().set("align-self", "center").set("font-size", "var(--lumo-font-size-xs)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        return view;
+    }
+
     private static Div noteView(InboxApi.Note note) {
         Div view = new Div();
         view.addClassName("internal-note");
@@ -531,6 +587,7 @@ class ConversationPane extends VerticalLayout {
         timeline.add(new Paragraph("Choose a conversation on the left to read it and answer."));
         claim.setVisible(false);
         assignTo.setVisible(false);
+        transferTo.setVisible(false);
         resolve.setVisible(false);
         reopen.setVisible(false);
         note.setEnabled(false);
