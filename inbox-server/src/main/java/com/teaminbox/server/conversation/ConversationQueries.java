@@ -108,6 +108,29 @@ public class ConversationQueries {
                 .setMaxResults(limit).getResultList();
     }
 
+    /**
+     * When the team must answer by, per conversation: the customer's last message plus the
+     * queue's SLA, for open conversations whose last customer message has no reply after it.
+     * Absent when the queue has no SLA or nobody is waiting for an answer. One query per page.
+     */
+    public java.util.Map<Long, java.time.Instant> replyDue(java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.id, c.last_customer_message_at + make_interval(secs => q.sla_seconds)
+                  FROM conversation c JOIN queue q ON q.id = c.queue_id
+                 WHERE c.id IN (:ids) AND q.sla_seconds IS NOT NULL AND c.status <> 'resolved'
+                   AND c.last_customer_message_at IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
+                                      AND m.sent_at >= c.last_customer_message_at)
+                """).setParameter("ids", conversationIds).getResultList();
+        java.util.Map<Long, java.time.Instant> due = new java.util.HashMap<>();
+        rows.forEach(r -> due.put(((Number) r[0]).longValue(), instant(r[1])));
+        return due;
+    }
+
     /** What happened to the conversation (opened, routed, claimed, assigned, transferred, ...), oldest first. */
     public record Event(long id, String kind, String actor, String fromAgent, String toAgent, String fromQueue, String toQueue,
                         String reason, java.time.Instant occurredAt) {

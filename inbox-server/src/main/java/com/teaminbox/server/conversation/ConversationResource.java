@@ -71,12 +71,13 @@ public class ConversationResource {
     public record ConversationView(long id, long accountId, long contactId, String contactName, String contactPhone,
                                    long queueId, String status, Long assigneeId,
                                    int priority, Instant openedAt, Instant assignedAt, Instant firstResponseAt,
-                                   Instant lastCustomerMessageAt, Instant resolvedAt) {
-        static ConversationView of(Conversation c, Contact contact) {
+                                   Instant lastCustomerMessageAt, Instant resolvedAt, Instant replyDueAt) {
+        static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue) {
             return new ConversationView(c.id(), c.accountId(), c.contactId(),
                     contact == null ? null : contact.displayName(), contact == null ? null : contact.phoneNumber(),
                     c.queueId(), c.status().code(), c.assigneeId(),
-                    c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt());
+                    c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt(),
+                    replyDue.get(c.id()));
         }
     }
 
@@ -125,7 +126,8 @@ public class ConversationResource {
                 cursor == null ? null : Long.valueOf(cursor), limit);
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
         Map<Long, Contact> customers = contacts.byIds(page.stream().map(Conversation::contactId).collect(Collectors.toSet()));
-        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()))).toList(), next);
+        Map<Long, Instant> replyDue = queries.replyDue(page.stream().map(Conversation::id).toList());
+        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue)).toList(), next);
     }
 
     @GET
@@ -269,7 +271,8 @@ public class ConversationResource {
     }
 
     private ConversationView view(Conversation conversation) {
-        return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()));
+        return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()),
+                queries.replyDue(List.of(conversation.id())));
     }
 
     private Viewer viewer() {

@@ -358,6 +358,27 @@ class ConversationApiIT {
     }
 
     @Test
+    void aWaitingCustomerShowsWhenTheReplyIsDueAndAnAnswerClearsIt() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            Team team = team(db);
+            team.data().update("UPDATE queue SET sla_seconds = 300 WHERE id = ?", team.queue());
+            long waiting = team.data().conversation(team.account(), team.queue(), team.bob());
+            team.data().update("UPDATE conversation SET last_customer_message_at = TIMESTAMPTZ '2030-01-01 10:00:00+00' WHERE id = ?",
+                    waiting);
+            String before = call("GET", "v1/conversations/" + waiting, "bob", null).body();
+            assertTrue(before.contains("\"replyDueAt\":\"2030-01-01T10:05:00Z\""), "due 5 minutes after the message: " + before);
+
+            team.data().update("""
+                    INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, agent_id, body,
+                                         delivery_state, sent_at)
+                    VALUES (?, ?, 'outbound', ?, 'companion', ?, 'On it!', 'sent', TIMESTAMPTZ '2030-01-01 10:02:00+00')""",
+                    team.account(), waiting, "due-" + waiting, team.bob());
+            String after = call("GET", "v1/conversations/" + waiting, "bob", null).body();
+            assertTrue(!after.contains("\"replyDueAt\":\"2"), "answered: nothing is due any more: " + after);
+        }
+    }
+
+    @Test
     void conversationsAreFoundByTextAndByLabel() throws Exception {
         try (Connection db = DeployedInbox.database()) {
             Team team = team(db);

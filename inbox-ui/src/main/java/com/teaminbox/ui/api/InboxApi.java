@@ -46,7 +46,7 @@ public class InboxApi {
     public record Conversation(long id, long accountId, long contactId, String contactName, String contactPhone,
                                long queueId, String status, Long assigneeId, int priority, Instant openedAt,
                                Instant assignedAt, Instant firstResponseAt, Instant lastCustomerMessageAt,
-                               Instant resolvedAt) {
+                               Instant resolvedAt, Instant replyDueAt) {
         /** The customer as a person reads it: their name, else their number, else the record id. */
         public String customer() {
             if (contactName != null && !contactName.isBlank()) {

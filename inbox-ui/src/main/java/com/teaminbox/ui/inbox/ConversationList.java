@@ -84,6 +84,7 @@ class ConversationList extends VerticalLayout {
         grid.addColumn(Conversation::customer).setHeader("Customer").setFlexGrow(2);
         grid.addColumn(Conversation::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(c -> waiting(c.lastCustomerMessageAt())).setHeader("Waiting").setAutoWidth(true);
+        grid.addComponentColumn(c -> replyDue(c.replyDueAt())).setHeader("Reply due").setAutoWidth(true);
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.addSelectionListener(event -> event.getFirstSelectedItem().ifPresent(onOpen));
         // Undefined size: the grid asks for more as the user scrolls, no count query needed.
@@ -164,6 +165,25 @@ class ConversationList extends VerticalLayout {
             case VISIBLE -> "There are no conversations yet.";
         });
         empty.setVisible(nothing);
+    }
+
+    /** The SLA countdown: "in 4 min", or "3 min late" in the error colour. */
+    static Span replyDue(Instant due) {
+        Span view = new Span();
+        if (due == null) {
+            return view;
+        }
+        long seconds = Duration.between(Instant.now(), due).getSeconds();
+        long minutes = Math.abs(seconds) / 60;
+        String amount = minutes >= 120 ? minutes / 60 + " h" : minutes + " min";
+        if (seconds >= 0) {
+            view.setText("in " + amount);
+        } else {
+            view.setText(amount + " late");
+            view.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        }
+        view.addClassName("reply-due");
+        return view;
     }
 
     static String waiting(Instant since) {
