@@ -238,4 +238,21 @@ public class ConversationActions {
                 .setParameter(5, toAgent).setParameter(6, fromQueue).setParameter(7, toQueue).setParameter(8, reason)
                 .executeUpdate();
     }
+
+    /** The viewer has seen everything up to the newest message: their unread count drops to zero. */
+    @Transactional
+    public void markRead(Viewer viewer, long id) {
+        Query visible = em.createNativeQuery("SELECT c.id FROM conversation c WHERE c.id = :id AND " + Viewer.SEES_C)
+                .setParameter("id", id);
+        if (ConversationQueries.bindViewer(visible, viewer).getResultList().isEmpty()) {
+            throw new ConversationNotFound(id);
+        }
+        em.createNativeQuery("""
+                INSERT INTO conversation_read (agent_id, conversation_id, last_read_message_id)
+                SELECT ?1, ?2, COALESCE(max(id), 0) FROM message WHERE conversation_id = ?2
+                ON CONFLICT (agent_id, conversation_id)
+                DO UPDATE SET last_read_message_id = GREATEST(conversation_read.last_read_message_id, EXCLUDED.last_read_message_id),
+                              read_at = now()
+                """).setParameter(1, viewer.agentId()).setParameter(2, id).executeUpdate();
+    }
 }

@@ -131,6 +131,25 @@ public class ConversationQueries {
         return due;
     }
 
+    /** Inbound messages the viewer has not read yet, per conversation (absent: none). One query per page. */
+    public java.util.Map<Long, Long> unread(Viewer viewer, java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.conversation_id, count(*)
+                  FROM message m
+                  LEFT JOIN conversation_read r ON r.conversation_id = m.conversation_id AND r.agent_id = :me
+                 WHERE m.conversation_id IN (:ids) AND m.direction = 'inbound'
+                   AND m.id > COALESCE(r.last_read_message_id, 0)
+                 GROUP BY m.conversation_id
+                """).setParameter("ids", conversationIds).setParameter("me", viewer.agentId()).getResultList();
+        java.util.Map<Long, Long> unread = new java.util.HashMap<>();
+        rows.forEach(r -> unread.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return unread;
+    }
+
     /** What happened to the conversation (opened, routed, claimed, assigned, transferred, ...), oldest first. */
     public record Event(long id, String kind, String actor, String fromAgent, String toAgent, String fromQueue, String toQueue,
                         String reason, java.time.Instant occurredAt) {

@@ -71,13 +71,13 @@ public class ConversationResource {
     public record ConversationView(long id, long accountId, long contactId, String contactName, String contactPhone,
                                    long queueId, String status, Long assigneeId,
                                    int priority, Instant openedAt, Instant assignedAt, Instant firstResponseAt,
-                                   Instant lastCustomerMessageAt, Instant resolvedAt, Instant replyDueAt) {
-        static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue) {
+                                   Instant lastCustomerMessageAt, Instant resolvedAt, Instant replyDueAt, long unread) {
+        static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue, Map<Long, Long> unread) {
             return new ConversationView(c.id(), c.accountId(), c.contactId(),
                     contact == null ? null : contact.displayName(), contact == null ? null : contact.phoneNumber(),
                     c.queueId(), c.status().code(), c.assigneeId(),
                     c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt(),
-                    replyDue.get(c.id()));
+                    replyDue.get(c.id()), unread.getOrDefault(c.id(), 0L));
         }
     }
 
@@ -126,8 +126,11 @@ public class ConversationResource {
                 cursor == null ? null : Long.valueOf(cursor), limit);
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
         Map<Long, Contact> customers = contacts.byIds(page.stream().map(Conversation::contactId).collect(Collectors.toSet()));
-        Map<Long, Instant> replyDue = queries.replyDue(page.stream().map(Conversation::id).toList());
-        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue)).toList(), next);
+        List<Long> ids = page.stream().map(Conversation::id).toList();
+        Map<Long, Instant> replyDue = queries.replyDue(ids);
+        Map<Long, Long> unread = queries.unread(viewer(), ids);
+        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue, unread)).toList(),
+                next);
     }
 
     @GET
@@ -174,6 +177,14 @@ public class ConversationResource {
                 .filter(m -> m.id() == queued.messageId()).findFirst()
                 .map(m -> MessageView.of(m, agents.displayNames(Set.of(queued.agentId())))).orElseThrow();
         return jakarta.ws.rs.core.Response.accepted(stored).build();
+    }
+
+    /** The caller has read the conversation up to its newest message (their unread count becomes 0). */
+    @POST
+    @Path("{id}/read")
+    public jakarta.ws.rs.core.Response markRead(@PathParam("id") long id) {
+        actions.markRead(viewer(), id);
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     /** The conversation's history of routing and hand-overs, shown inline between the messages. */
@@ -272,7 +283,7 @@ public class ConversationResource {
 
     private ConversationView view(Conversation conversation) {
         return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()),
-                queries.replyDue(List.of(conversation.id())));
+                queries.replyDue(List.of(conversation.id())), queries.unread(viewer(), List.of(conversation.id())));
     }
 
     private Viewer viewer() {

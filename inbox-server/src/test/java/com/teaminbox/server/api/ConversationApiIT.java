@@ -365,8 +365,21 @@ class ConversationApiIT {
             long waiting = team.data().conversation(team.account(), team.queue(), team.bob());
             team.data().update("UPDATE conversation SET last_customer_message_at = TIMESTAMPTZ '2030-01-01 10:00:00+00' WHERE id = ?",
                     waiting);
+            team.data().update("""
+                    INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, body,
+                                         delivery_state, sent_at)
+                    VALUES (?, ?, 'inbound', ?, 'customer', 'Where is my order?', 'delivered', TIMESTAMPTZ '2030-01-01 10:00:00+00')""",
+                    team.account(), waiting, "asked-" + waiting);
             String before = call("GET", "v1/conversations/" + waiting, "bob", null).body();
             assertTrue(before.contains("\"replyDueAt\":\"2030-01-01T10:05:00Z\""), "due 5 minutes after the message: " + before);
+            assertTrue(before.contains("\"unread\":1"), "one unread message for Bob: " + before);
+            assertEquals(404, call("POST", "v1/conversations/" + waiting + "/read", "alice", null).statusCode(),
+                    "alice may not see Bob's conversation, so she cannot mark it read");
+            assertEquals(204, call("POST", "v1/conversations/" + waiting + "/read", "bob", null).statusCode());
+            String read = call("GET", "v1/conversations/" + waiting, "bob", null).body();
+            assertTrue(read.contains("\"unread\":0"), "read: " + read);
+            assertTrue(call("GET", "v1/conversations/" + waiting, "maria", null).body().contains("\"unread\":1"),
+                    "Maria has not read it: counts are per person");
 
             team.data().update("""
                     INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, agent_id, body,

@@ -46,7 +46,7 @@ public class InboxApi {
     public record Conversation(long id, long accountId, long contactId, String contactName, String contactPhone,
                                long queueId, String status, Long assigneeId, int priority, Instant openedAt,
                                Instant assignedAt, Instant firstResponseAt, Instant lastCustomerMessageAt,
-                               Instant resolvedAt, Instant replyDueAt) {
+                               Instant resolvedAt, Instant replyDueAt, long unread) {
         /** The customer as a person reads it: their name, else their number, else the record id. */
         public String customer() {
             if (contactName != null && !contactName.isBlank()) {
@@ -184,6 +184,11 @@ public class InboxApi {
     /** Queues a reply to the customer; it leaves from the caller's own device. */
     public void reply(String accessToken, long conversationId, String text) {
         post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
+    }
+
+    /** The user has read the conversation: their unread count for it becomes zero. */
+    public void markRead(String accessToken, long conversationId) {
+        post("/v1/conversations/" + conversationId + "/read", accessToken, null);
     }
 
     public List<ConversationEvent> events(String accessToken, long conversationId) {

@@ -82,6 +82,7 @@ class ConversationList extends VerticalLayout {
         grid.setId("conversation-list");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Conversation::customer).setHeader("Customer").setFlexGrow(2);
+        grid.addComponentColumn(ConversationList::unreadBadge).setHeader("New").setAutoWidth(true);
         grid.addColumn(Conversation::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(c -> waiting(c.lastCustomerMessageAt())).setHeader("Waiting").setAutoWidth(true);
         grid.addComponentColumn(c -> replyDue(c.replyDueAt())).setHeader("Reply due").setAutoWidth(true);
@@ -165,6 +166,17 @@ class ConversationList extends VerticalLayout {
             case VISIBLE -> "There are no conversations yet.";
         });
         empty.setVisible(nothing);
+    }
+
+    /** How many of the customer's messages this user has not read yet (nothing when none). */
+    static Span unreadBadge(Conversation conversation) {
+        Span badge = new Span(conversation.unread() > 0 ? Long.toString(conversation.unread()) : "");
+        if (conversation.unread() > 0) {
+            badge.getElement().getThemeList().add("badge pill small primary");
+            badge.getElement().setAttribute("aria-label", conversation.unread() + " unread");
+            badge.addClassName("unread-count");
+        }
+        return badge;
     }
 
     /** The SLA countdown: "in 4 min", or "3 min late" in the error colour. */

@@ -210,6 +210,12 @@ class ConversationPane extends VerticalLayout {
         });
         reload();
         showContact();
+        try {
+            api.markRead(token.get(), conversation.id());
+            onChange.run(); // the list's unread count for it drops to zero
+        } catch (InboxApiException failure) {
+            // the count stays; reading the conversation works regardless
+        }
     }
 
     /** The customer: name, number, and their other conversations with the business. */
