@@ -1,5 +1,6 @@
 package com.teaminbox.server.conversation;
 
+import com.teaminbox.server.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -127,7 +128,7 @@ public class ConversationQueries {
                                       AND m.sent_at >= c.last_customer_message_at)
                 """).setParameter("ids", conversationIds).getResultList();
         java.util.Map<Long, java.time.Instant> due = new java.util.HashMap<>();
-        rows.forEach(r -> due.put(((Number) r[0]).longValue(), instant(r[1])));
+        rows.forEach(r -> due.put(((Number) r[0]).longValue(), SqlTimes.instant(r[1])));
         return due;
     }
 
@@ -168,17 +169,7 @@ public class ConversationQueries {
                  WHERE e.conversation_id = ?1
                  ORDER BY e.id""").setParameter(1, conversationId).getResultList();
         return rows.stream().map(r -> new Event(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]))).toList();
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof java.time.Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], SqlTimes.instant(r[8]))).toList();
     }
 
     public List<InternalNote> notes(Viewer viewer, long conversationId) {

@@ -1,5 +1,6 @@
 package com.teaminbox.server.device;
 
+import com.teaminbox.server.platform.SqlTimes;
 import com.teaminbox.server.device.DeviceResource.DeviceView;
 import com.teaminbox.server.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,21 +58,8 @@ public class DeviceHealth {
                 """).setParameter(1, accountId).setParameter(2, deviceId).getResultList();
         return rows.stream().map(r -> new DeviceView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(), ((Number) r[12]).longValue()))
+                (String) r[8], SqlTimes.instant(r[9]), SqlTimes.instant(r[10]), ((Number) r[11]).longValue(), ((Number) r[12]).longValue()))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     public String businessNumber(long accountId) {

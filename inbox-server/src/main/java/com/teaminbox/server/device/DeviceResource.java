@@ -92,7 +92,7 @@ public class DeviceResource {
 
     @GET
     public List<DeviceView> devices(@QueryParam("account") Long accountId) {
-        return views(accountId, null);
+        return health.views(accountId, null);
     }
 
     /** Per account: the budget, how much of it is used, our devices and the foreign ones. */
@@ -102,15 +102,15 @@ public class DeviceResource {
         return health.accounts().stream().map(a -> {
             long account = ((Number) a[0]).longValue();
             List<String> foreignOnes = foreign.current(account);
-            return new AccountDevices(account, (String) a[1], budget, usedSlots(account, foreignOnes),
-                    views(account, null), foreignOnes);
+            return new AccountDevices(account, (String) a[1], budget, health.usedSlots(account, foreignOnes),
+                    health.views(account, null), foreignOnes);
         }).toList();
     }
 
     @GET
     @Path("{id}")
     public DeviceView device(@PathParam("id") long id) {
-        return views(null, id).stream().findFirst().orElseThrow(() -> new DeviceNotFound(id));
+        return health.views(null, id).stream().findFirst().orElseThrow(() -> new DeviceNotFound(id));
     }
 
     /**
@@ -123,7 +123,7 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response link(@Valid @NotNull LinkRequest request) {
         String actor = Caller.of(token).username();
-        String businessNumber = businessNumber(request.accountId());
+        String businessNumber = health.businessNumber(request.accountId());
         if (!health.agentExists(request.agentId())) {
             throw new ProblemException(404, "There is no agent " + request.agentId() + ".");
         }
@@ -131,7 +131,7 @@ public class DeviceResource {
         if (disabled != null) {
             throw new ProblemException(409, "Agent " + disabled + " is disabled; enable them before linking a device.");
         }
-        List<DeviceView> existing = views(request.accountId(), null).stream()
+        List<DeviceView> existing = health.views(request.accountId(), null).stream()
                 .filter(d -> d.agentId() == request.agentId() && isLive(d.state())).toList();
         if (!existing.isEmpty()) {
             DeviceView old = existing.get(0);
@@ -143,7 +143,7 @@ public class DeviceResource {
             sessions.revoked(old.id());
         }
         List<String> foreignOnes = foreign.current(request.accountId());
-        int used = usedSlots(request.accountId(), foreignOnes);
+        int used = health.usedSlots(request.accountId(), foreignOnes);
         if (used >= budget) {
             throw new ProblemException(409, "All " + budget + " companion slots of " + businessNumber + " are in use ("
                     + used + (foreignOnes.isEmpty() ? "" : ", of which " + foreignOnes.size() + " not managed by Team Inbox")
@@ -276,15 +276,4 @@ public class DeviceResource {
         return !state.equals("logged_out") && !state.equals("revoked");
     }
 
-    private int usedSlots(long accountId, List<String> foreignOnes) {
-        return health.usedSlots(accountId, foreignOnes);
-    }
-
-    private List<DeviceView> views(Long accountId, Long deviceId) {
-        return health.views(accountId, deviceId);
-    }
-
-    private String businessNumber(long accountId) {
-        return health.businessNumber(accountId);
-    }
 }

@@ -1,5 +1,7 @@
 package com.teaminbox.server.primary;
 
+import com.teaminbox.server.platform.SqlTimes;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,7 +61,7 @@ public class PrimaryPhoneStatus {
     @SuppressWarnings("unchecked")
     private AccountView view(Object[] r, Instant now) {
         long account = ((Number) r[0]).longValue();
-        Instant last = r[3] == null ? null : PrimaryPhoneWatch.instant(r[3]);
+        Instant last = r[3] == null ? null : SqlTimes.instant(r[3]);
         Instant logout = last == null ? null : last.plus(settings.idleLimit());
         Duration left = logout == null ? null : Duration.between(now, logout);
         if (left != null && left.isNegative()) {
@@ -69,7 +71,7 @@ public class PrimaryPhoneStatus {
                 SELECT threshold, period_start, raised_at, time_left_seconds FROM primary_warning
                  WHERE account_id = ?1 ORDER BY raised_at DESC, threshold_seconds DESC LIMIT 100
                 """).setParameter(1, account).getResultList()).stream()
-                .map(w -> new Warning((String) w[0], PrimaryPhoneWatch.instant(w[1]), PrimaryPhoneWatch.instant(w[2]),
+                .map(w -> new Warning((String) w[0], SqlTimes.instant(w[1]), SqlTimes.instant(w[2]),
                         ((Number) w[3]).longValue())).toList();
         List<String> active = last == null ? List.of() : history.stream().filter(w -> w.periodStart().equals(last))
                 .map(Warning::threshold).toList();
@@ -77,13 +79,13 @@ public class PrimaryPhoneStatus {
                 SELECT id, occurred_at, period_start, devices, recovery FROM primary_incident
                  WHERE account_id = ?1 ORDER BY occurred_at DESC LIMIT 50
                 """).setParameter(1, account).getResultList()).stream()
-                .map(i -> new Incident(((Number) i[0]).longValue(), PrimaryPhoneWatch.instant(i[1]),
-                        PrimaryPhoneWatch.instant(i[2]), (String) i[3], Arrays.asList(((String) i[4]).split("\n")))).toList();
+                .map(i -> new Incident(((Number) i[0]).longValue(), SqlTimes.instant(i[1]),
+                        SqlTimes.instant(i[2]), (String) i[3], Arrays.asList(((String) i[4]).split("\n")))).toList();
         List<Observation> recent = ((List<Object[]>) em.createNativeQuery("""
                 SELECT observed_at, source, device_id FROM primary_activity_observation
                  WHERE account_id = ?1 ORDER BY id DESC LIMIT 20
                 """).setParameter(1, account).getResultList()).stream()
-                .map(o -> new Observation(PrimaryPhoneWatch.instant(o[0]), (String) o[1],
+                .map(o -> new Observation(SqlTimes.instant(o[0]), (String) o[1],
                         o[2] == null ? null : ((Number) o[2]).longValue())).toList();
         return new AccountView(account, (String) r[1], (String) r[2], Boolean.TRUE.equals(r[5]), now, last, (String) r[4],
                 logout, left == null ? null : left.toSeconds(), left == null ? null : left.toString(), active, history,

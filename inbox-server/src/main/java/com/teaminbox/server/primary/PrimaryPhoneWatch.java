@@ -1,5 +1,7 @@
 package com.teaminbox.server.primary;
 
+import com.teaminbox.server.platform.SqlTimes;
+
 import com.teaminbox.server.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -90,7 +91,7 @@ public class PrimaryPhoneWatch {
                     .setParameter(4, deviceId).executeUpdate();
             return;
         }
-        Instant last = instant(previous.get(0));
+        Instant last = SqlTimes.instant(previous.get(0));
         if (!at.isAfter(last)) {
             return;
         }
@@ -164,7 +165,7 @@ public class PrimaryPhoneWatch {
         Instant now = clock.now();
         List<?> last = em.createNativeQuery("SELECT last_activity_at FROM primary_activity WHERE account_id = ?1")
                 .setParameter(1, accountId).getResultList();
-        Instant periodStart = last.isEmpty() ? Instant.EPOCH : instant(last.get(0));
+        Instant periodStart = last.isEmpty() ? Instant.EPOCH : SqlTimes.instant(last.get(0));
         em.createNativeQuery("""
                 INSERT INTO primary_device_loss (account_id, device_id, agent_id, period_start, logged_out_at, reason)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (device_id) DO NOTHING
@@ -186,7 +187,7 @@ public class PrimaryPhoneWatch {
         for (Object[] row : lost) {
             devices.add(Json.createObjectBuilder().add("deviceId", ((Number) row[0]).longValue())
                     .add("agent", (String) row[1]).add("name", row[2] == null ? "" : (String) row[2])
-                    .add("loggedOutAt", instant(row[3]).toString()));
+                    .add("loggedOutAt", SqlTimes.instant(row[3]).toString()));
         }
         JsonArray deviceList = devices.build();
         int recorded = em.createNativeQuery("""
@@ -244,7 +245,7 @@ public class PrimaryPhoneWatch {
     }
 
     private Countdown countdown(Object[] r, Instant now) {
-        Instant last = instant(r[3]);
+        Instant last = SqlTimes.instant(r[3]);
         Instant logout = last.plus(settings.idleLimit());
         return new Countdown(((Number) r[0]).longValue(), (String) r[1], (String) r[2], last, (String) r[4], logout,
                 Duration.between(now, logout));
@@ -259,21 +260,5 @@ public class PrimaryPhoneWatch {
 
     static Timestamp timestamp(Instant at) {
         return Timestamp.from(at);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalArgumentException("not a time: " + value);
     }
 }

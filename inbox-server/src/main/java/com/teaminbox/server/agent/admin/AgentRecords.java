@@ -1,5 +1,6 @@
 package com.teaminbox.server.agent.admin;
 
+import com.teaminbox.server.platform.SqlTimes;
 import com.teaminbox.server.Roles;
 import com.teaminbox.server.agent.AgentNotFound;
 import com.teaminbox.server.audit.AuditTrail;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -272,7 +272,7 @@ public class AgentRecords {
                 """).getResultList();
         for (Object[] d : deviceRows) {
             devicesByAgent.computeIfAbsent(((Number) d[0]).longValue(), k -> new ArrayList<>())
-                    .add(new DeviceRef(((Number) d[1]).longValue(), ((Number) d[2]).longValue(), (String) d[3], instant(d[4])));
+                    .add(new DeviceRef(((Number) d[1]).longValue(), ((Number) d[2]).longValue(), (String) d[3], SqlTimes.instant(d[4])));
         }
         List<AgentRow> result = new ArrayList<>();
         for (Object[] a : agents) {
@@ -280,7 +280,7 @@ public class AgentRecords {
             String roles = (String) a[4];
             result.add(new AgentRow(agentId, (String) a[1], (String) a[2], (String) a[3],
                     roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
-                    ((Number) a[5]).intValue(), (String) a[6], (Boolean) a[7], instant(a[8]), (String) a[9],
+                    ((Number) a[5]).intValue(), (String) a[6], (Boolean) a[7], SqlTimes.instant(a[8]), (String) a[9],
                     queues.getOrDefault(agentId, List.of()), devicesByAgent.getOrDefault(agentId, List.of())));
         }
         return result;
@@ -308,21 +308,5 @@ public class AgentRecords {
             literal.append(id.longValue());
         }
         return literal.append('}').toString();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }
