@@ -51,8 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceSessionsIT {
 
     /** Must match -Dinbox.network.directory-url in arquillian.xml. */
-    static final int NETWORK_PORT = 17780;
-    static final int NETWORK_ADMIN_PORT = 17781;
+    static final int NETWORK_PORT = Integer.getInteger("it.networkPort", 17780);
+    static final int NETWORK_ADMIN_PORT = Integer.getInteger("it.networkAdminPort", 17781);
     static final String BUSINESS = "4930999000";
     static final Duration WAIT = Duration.ofSeconds(60);
 

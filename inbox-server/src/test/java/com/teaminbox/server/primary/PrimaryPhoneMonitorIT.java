@@ -72,10 +72,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PrimaryPhoneMonitorIT {
 
     /** Must match arquillian.xml: the network directory, the SMTP server, the webhook URL and secret. */
-    static final int NETWORK_PORT = 17780;
-    static final int NETWORK_ADMIN_PORT = 17781;
-    static final int WEBHOOK_PORT = 17790;
-    static final int SMTP_PORT = 17791;
+    static final int NETWORK_PORT = Integer.getInteger("it.networkPort", 17780);
+    static final int NETWORK_ADMIN_PORT = Integer.getInteger("it.networkAdminPort", 17781);
+    static final int WEBHOOK_PORT = Integer.getInteger("it.webhookPort", 17790);
+    static final int SMTP_PORT = Integer.getInteger("it.smtpPort", 17791);
     static final String WEBHOOK_SECRET = "it-webhook-secret";
     static final String BUSINESS = "4930777000";
     static final Duration WAIT = Duration.ofSeconds(60);
