@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -346,14 +344,7 @@ class AgentAdminIT {
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (!"-".equals(user)) {
-            request.header("Authorization", "Bearer " + TOKENS.computeIfAbsent(user, Keycloak::tokenFor));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // "-": no token at all
+        return DeployedInbox.call(HTTP, base, method, path, "-".equals(user) ? null : TOKENS.computeIfAbsent(user, Keycloak::tokenFor), json);
     }
 }

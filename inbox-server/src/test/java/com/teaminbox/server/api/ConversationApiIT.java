@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -498,15 +496,7 @@ class ConversationApiIT {
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Bearer " + token(user));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DeployedInbox.call(HTTP, base, method, path, user == null ? null : token(user), json);
     }
 
     /** Tokens live minutes; one per user serves the whole class. */

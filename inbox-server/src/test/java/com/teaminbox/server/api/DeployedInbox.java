@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +37,35 @@ public final class DeployedInbox {
     public static Connection database() throws SQLException {
         return DriverManager.getConnection(System.getenv().getOrDefault("INBOX_DB_URL", "jdbc:postgresql://127.0.0.1:5432/inbox"),
                 System.getenv().getOrDefault("INBOX_DB_USER", "postgres"), System.getenv().getOrDefault("INBOX_DB_PASSWORD", ""));
+    }
+
+    /**
+     * One API request: {@code path} below the API root, a JSON body when {@code json} is not null,
+     * and the bearer token when {@code bearer} is not null (the tests that check refusals leave it
+     * out). Each test class keeps its own token cache: tokens expire within a long run.
+     */
+    public static HttpResponse<String> call(HttpClient http, URL base, String method, String path, String bearer, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase(base) + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until {@code condition} holds, checking every 100 ms; fails naming {@code what} after {@code wait}. */
+    public static void await(Duration wait, Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
     }
 
     public static void assertProblem(HttpResponse<String> response, int status) {

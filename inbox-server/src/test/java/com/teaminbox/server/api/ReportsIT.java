@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -255,11 +253,7 @@ class ReportsIT {
     }
 
     private HttpResponse<String> call(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Bearer " + token(user));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DeployedInbox.call(HTTP, base, "GET", path, user == null ? null : token(user), null);
     }
 
     private static String token(String user) {

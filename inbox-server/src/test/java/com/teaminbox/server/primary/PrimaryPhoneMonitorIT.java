@@ -308,23 +308,11 @@ class PrimaryPhoneMonitorIT {
     }
 
     private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
+        DeployedInbox.await(WAIT, condition, what);
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.header("Authorization", "Bearer " + TOKENS.computeIfAbsent(user, Keycloak::tokenFor));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DeployedInbox.call(HTTP, base, method, path, TOKENS.computeIfAbsent(user, Keycloak::tokenFor), json);
     }
 
     /** One open event stream, its data lines collected as they arrive. */
