@@ -23,9 +23,9 @@ final class InboxDatabase {
         try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
             db.setAutoCommit(false);
             String suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
-            long account = insert(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Shop') RETURNING id",
+            long account = number(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Shop') RETURNING id",
                     "+1555" + suffix);
-            long queue = insert(db, "INSERT INTO queue (account_id, name, is_default) VALUES (?, 'Support', true) RETURNING id", account);
+            long queue = number(db, "INSERT INTO queue (account_id, name, is_default) VALUES (?, 'Support', true) RETURNING id", account);
             if (agent != null) {
                 try (PreparedStatement serve = db.prepareStatement(
                         "INSERT INTO agent_queue (agent_id, queue_id) SELECT id, ? FROM agent WHERE username = ?")) {
@@ -34,11 +34,11 @@ final class InboxDatabase {
                     assertEquals(1, serve.executeUpdate(), agent + " is known to the inbox after signing in");
                 }
             }
-            long contact = insert(db, "INSERT INTO contact (account_id, phone_number, display_name) VALUES (?, ?, ?) RETURNING id",
+            long contact = number(db, "INSERT INTO contact (account_id, phone_number, display_name) VALUES (?, ?, ?) RETURNING id",
                     account, "+1666" + suffix, customer);
-            long conversation = insert(db, "INSERT INTO conversation (account_id, contact_id, queue_id, status, last_customer_message_at) "
+            long conversation = number(db, "INSERT INTO conversation (account_id, contact_id, queue_id, status, last_customer_message_at) "
                     + "VALUES (?, ?, ?, 'open', now()) RETURNING id", account, contact, queue);
-            insert(db, "INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, body, "
+            number(db, "INSERT INTO message (account_id, conversation_id, direction, network_message_id, sent_from, body, "
                     + "delivery_state, sent_at) VALUES (?, ?, 'inbound', ?, 'customer', ?, 'delivered', now()) RETURNING id",
                     account, conversation, "seed-" + suffix, text);
             db.commit();
@@ -46,7 +46,8 @@ final class InboxDatabase {
         }
     }
 
-    private static long insert(Connection db, String sql, Object... values) throws Exception {
+    /** The first column of the first row as a number: an id RETURNING from an insert, a count, an id looked up. */
+    static long number(Connection db, String sql, Object... values) throws Exception {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
@@ -55,6 +56,15 @@ final class InboxDatabase {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    static void update(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
         }
     }
 

@@ -61,19 +61,19 @@ class ReplyIT {
         long alice;
         long bob;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-            update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
+            InboxDatabase.update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
                     + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
-            account = single(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
-            update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
+            account = InboxDatabase.number(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
+            InboxDatabase.update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
                     + "WHERE NOT EXISTS (SELECT 1 FROM queue WHERE account_id = ?)", account, account);
-            long queue = single(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
-            alice = single(db, "SELECT id FROM agent WHERE username = ?", "alice");
-            update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
+            long queue = InboxDatabase.number(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
+            alice = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = ?", "alice");
+            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
             // Other tests leave Alice with open conversations: room enough that routing still picks her.
-            update(db, "UPDATE agent SET status = 'online', capacity = 1000 WHERE id = ?", alice);
-            bob = single(db, "SELECT id FROM agent WHERE username = ?", "bob");
-            update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bob, queue);
-            update(db, "UPDATE agent SET status = 'away', capacity = 1000 WHERE id = ?", bob); // the customer's chat goes to Alice
+            InboxDatabase.update(db, "UPDATE agent SET status = 'online', capacity = 1000 WHERE id = ?", alice);
+            bob = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = ?", "bob");
+            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bob, queue);
+            InboxDatabase.update(db, "UPDATE agent SET status = 'away', capacity = 1000 WHERE id = ?", bob); // the customer's chat goes to Alice
         }
 
         // The admin links Alice's device on the devices screen; the owner scans the QR it shows.
@@ -92,7 +92,7 @@ class ReplyIT {
         adminBrowser.screenshot("devices-link-qr");
         long device;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-            device = single(db, "SELECT id FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'linking'",
+            device = InboxDatabase.number(db, "SELECT id FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'linking'",
                     alice, account);
         }
         // The phone scans what the screen shows; the test reads the same text through the API.
@@ -119,7 +119,7 @@ class ReplyIT {
         adminBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Linked as device"));
         adminBrowser.wait.until(driver -> {
             try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-                return single(db, "SELECT count(*) FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'connected'",
+                return InboxDatabase.number(db, "SELECT count(*) FROM companion_device WHERE agent_id = ? AND account_id = ? AND state = 'connected'",
                         bob, account) == 1;
             } catch (Exception e) {
                 return false;
@@ -172,7 +172,7 @@ class ReplyIT {
         assertTrue(sent.getText().contains("Which flavour would you like?") && sent.getText().contains("✓✓"), sent.getText());
         browser.screenshot("reply-delivered");
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-            assertEquals(device, single(db, "SELECT device_id FROM message WHERE direction = 'outbound' AND body = ?", answer),
+            assertEquals(device, InboxDatabase.number(db, "SELECT device_id FROM message WHERE direction = 'outbound' AND body = ?", answer),
                     "sent from Alice's own device, with the line break kept");
         }
         // A manager reassigns the conversation to Bob; Bob's list shows it without a reload.
@@ -250,27 +250,6 @@ class ReplyIT {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(Connection db, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static long single(Connection db, String sql, Object... values) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
         }
     }
 }
