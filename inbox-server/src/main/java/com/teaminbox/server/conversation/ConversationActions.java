@@ -217,9 +217,21 @@ public class ConversationActions {
         return (Object[]) rows.get(0);
     }
 
+    /** The agent exists, is not disabled and holds the agent role: only then can they answer a customer. */
     private void requireAgent(long agentId) {
-        if (em.createNativeQuery("SELECT 1 FROM agent WHERE id = ?1").setParameter(1, agentId).getResultList().isEmpty()) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT display_name, disabled, (',' || roles || ',') LIKE '%,agent,%' FROM agent WHERE id = ?1")
+                .setParameter(1, agentId).getResultList();
+        if (rows.isEmpty()) {
             throw new AgentNotFound(Long.toString(agentId));
+        }
+        Object[] agent = rows.get(0);
+        if ((Boolean) agent[1]) {
+            throw new ConversationConflict(agent[0] + " is disabled and cannot take conversations.");
+        }
+        if (!(Boolean) agent[2]) {
+            throw new ConversationConflict(agent[0] + " does not have the agent role and cannot answer customers.");
         }
     }
 

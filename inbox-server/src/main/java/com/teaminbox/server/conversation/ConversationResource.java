@@ -63,6 +63,9 @@ public class ConversationResource {
     private ContactDirectory contacts;
 
     @Inject
+    private TransferTargets transferTargets;
+
+    @Inject
     private com.teaminbox.server.outbox.ReplyService replies;
 
     @Inject
@@ -255,6 +258,13 @@ public class ConversationResource {
         Viewer viewer = viewer();
         actions.transfer(viewer, id, request.agentId(), request.queueId(), request.reason());
         return viewAfterHandOver(viewer, id);
+    }
+
+    /** The colleagues and queues this conversation can be transferred to, for the pane's "Transfer to" choice. */
+    @GET
+    @Path("{id}/transfer-targets")
+    public TransferTargets.Targets transferTargets(@PathParam("id") long id) {
+        return transferTargets.of(viewer(), id);
     }
 
     @POST

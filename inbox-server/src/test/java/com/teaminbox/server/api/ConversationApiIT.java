@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -332,6 +334,64 @@ class ConversationApiIT {
                     "SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation));
             assertEquals(2, team.data().count(
                     "SELECT count(*) FROM audit_event WHERE action = 'conversation.transferred' AND subject_id = ?", Long.toString(conversation)));
+        }
+    }
+
+    @Test
+    void anAgentSeesWhomToTransferToAndHandsTheChatToAColleague() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            Team team = team(db);
+            long vip = team.data().queue(team.account(), "vip", "round_robin", false);
+            long waiting = team.data().conversation(team.account(), vip, null);
+            long conversation = team.data().conversation(team.account(), team.queue(), team.alice());
+            long device = team.data().connectedDevice(team.account(), team.bob());
+            long gone = team.data().agent("Gone Agent", 5, "online");
+            team.data().update("UPDATE agent SET disabled = true, disabled_at = now() WHERE id = ?", gone);
+            long admin = team.data().agent("Only Admin", 5, "online");
+            team.data().update("UPDATE agent SET roles = 'admin' WHERE id = ?", admin);
+            String path = "v1/conversations/" + conversation;
+            try {
+                HttpResponse<String> targets = call("GET", path + "/transfer-targets", "alice", null);
+                assertEquals(200, targets.statusCode(), targets.body());
+                JsonNode body = new ObjectMapper().readTree(targets.body());
+                List<JsonNode> agents = new ArrayList<>();
+                body.get("agents").forEach(agents::add);
+                List<JsonNode> queues = new ArrayList<>();
+                body.get("queues").forEach(queues::add);
+                JsonNode bob = agents.stream().filter(a -> a.get("id").asLong() == team.bob()).findFirst()
+                        .orElseThrow(() -> new AssertionError("bob is not offered: " + targets.body()));
+                assertTrue(bob.get("canReply").asBoolean(), "bob's device is connected: " + bob);
+                assertTrue(bob.get("servesQueue").asBoolean(), bob.toString());
+                assertTrue(agents.stream().noneMatch(a -> a.get("id").asLong() == team.alice()), "the current assignee is not offered");
+                assertTrue(agents.stream().noneMatch(a -> a.get("id").asLong() == gone), "a disabled agent is not offered");
+                assertTrue(agents.stream().noneMatch(a -> a.get("id").asLong() == admin), "an admin without the agent role is not offered");
+                JsonNode vipQueue = queues.stream().filter(q -> q.get("id").asLong() == vip).findFirst()
+                        .orElseThrow(() -> new AssertionError("queue vip is not offered: " + targets.body()));
+                assertTrue(vipQueue.get("waiting").asLong() >= 1, vipQueue + " has conversation " + waiting + " waiting");
+                assertTrue(queues.stream().noneMatch(q -> q.get("id").asLong() == team.queue()), "its own queue is not a target");
+
+                // A conversation alice cannot see: 404, as everywhere.
+                long bobs = team.data().conversation(team.account(), team.queue(), team.bob());
+                assertEquals(404, call("GET", "v1/conversations/" + bobs + "/transfer-targets", "alice", null).statusCode());
+
+                // Disabled or not an agent: refused with the reason, nothing changes.
+                HttpResponse<String> toGone = call("POST", path + "/transfer", "alice", "{\"agentId\":" + gone + "}");
+                DeployedInbox.assertProblem(toGone, 409);
+                assertTrue(toGone.body().contains("Gone Agent is disabled"), toGone.body());
+                HttpResponse<String> toAdmin = call("POST", path + "/transfer", "alice", "{\"agentId\":" + admin + "}");
+                DeployedInbox.assertProblem(toAdmin, 409);
+                assertTrue(toAdmin.body().contains("does not have the agent role"), toAdmin.body());
+                assertEquals(team.alice(), team.data().assigneeOf(conversation));
+
+                // To bob: alice's part ends (204: she no longer sees it), bob has it.
+                HttpResponse<String> toBob = call("POST", path + "/transfer", "alice", "{\"agentId\":" + team.bob() + ",\"reason\":\"speaks Portuguese\"}");
+                assertEquals(204, toBob.statusCode(), toBob.body());
+                assertEquals(team.bob(), team.data().assigneeOf(conversation));
+                assertEquals("speaks Portuguese", team.data().string(
+                        "SELECT reason FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation));
+            } finally {
+                team.data().update("UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);
+            }
         }
     }
 

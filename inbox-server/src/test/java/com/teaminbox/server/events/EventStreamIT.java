@@ -79,6 +79,40 @@ class EventStreamIT {
         }
     }
 
+    @Test
+    void agentAndDeviceChangesReachAdminsAndManagersOnly() throws Exception {
+        String alice = Keycloak.tokenFor("alice");
+        String maria = Keycloak.tokenFor("maria");
+        String adam = Keycloak.tokenFor("adam");
+        for (String token : new String[] {alice, maria, adam}) {
+            assertEquals(200, get("v1/me", token).statusCode(), "registers the caller");
+        }
+        try (Connection db = DeployedInbox.database()) {
+            TestData data = new TestData(db);
+            long account = data.account();
+            long agent = data.agent("Status Watched", 3, "offline");
+            Stream aliceStream = open(alice);
+            Stream mariaStream = open(maria);
+            Stream adamStream = open(adam);
+
+            data.setStatus(agent, "online");
+            String agentChanged = "\"agentId\":" + agent;
+            assertNotNull(mariaStream.await(agentChanged, 10), "the manager console hears that an agent came online");
+            assertNotNull(adamStream.await(agentChanged, 10), "so does an admin");
+            assertNull(aliceStream.await(agentChanged, 3), "an agent's stream carries no colleague's status");
+
+            long device = data.connectedDevice(account, agent);
+            data.update("UPDATE companion_device SET state = 'disconnected' WHERE id = ?", device);
+            String deviceChanged = "\"deviceId\":" + device;
+            assertNotNull(adamStream.await(deviceChanged, 10), "the devices screen hears of the state change");
+            assertNull(aliceStream.await(deviceChanged, 3), "agents hear nothing of devices");
+
+            data.update("UPDATE agent SET last_seen_at = now() WHERE id = ?", agent);
+            assertNull(mariaStream.await(agentChanged, 3), "activity alone is no change worth a refresh");
+            data.update("UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);
+        }
+    }
+
     /** One open event stream, its data lines collected as they arrive. */
     private final class Stream {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
