@@ -61,6 +61,19 @@ final class Browser implements AutoCloseable {
         Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Types into a Vaadin combo box and clicks the first item (of the filtered list) containing {@code text}. */
+    void pick(String comboId, String text) {
+        org.openqa.selenium.WebElement input = driver.findElement(org.openqa.selenium.By.cssSelector("#" + comboId + " input"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+        input.sendKeys(text);
+        org.openqa.selenium.By items = org.openqa.selenium.By.cssSelector("vaadin-combo-box-item");
+        wait.until(d -> d.findElements(items).stream().anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
+        driver.findElements(items).stream().filter(item -> item.isDisplayed() && item.getText().contains(text))
+                .findFirst().orElseThrow().click();
+    }
+
     /** What the browser showed last, kept for reading when a test fails. */
     void keepLastPage(String name) throws Exception {
         screenshot("last-" + name);

@@ -226,17 +226,9 @@ class ReplyIT {
                 .split("Which flavour would you like", -1).length - 1, "the customer got the answer once");
     }
 
-    /** Types into a Vaadin combo box and picks the first item (of the filtered list) containing {@code text}. */
+    /** Picks the item containing {@code text} and waits until the box shows it as its value. */
     private static void choose(Browser on, String comboId, String text) {
-        WebElement input = on.driver.findElement(By.cssSelector("#" + comboId + " input"));
-        ((org.openqa.selenium.JavascriptExecutor) on.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE); // a value may be preselected
-        input.sendKeys(text);
-        on.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
-        on.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().contains(text)).findFirst().orElseThrow().click();
+        on.pick(comboId, text);
         on.wait.until(driver -> String.valueOf(driver.findElement(By.cssSelector("#" + comboId + " input")).getDomProperty("value"))
                 .contains(text));
     }

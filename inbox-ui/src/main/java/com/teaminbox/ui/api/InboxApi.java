@@ -204,6 +204,30 @@ public class InboxApi {
         post("/v1/conversations/" + conversationId + "/transfer", accessToken, body.build());
     }
 
+    /** A colleague the conversation can go to, with what tells whether that is sensible now. */
+    public record AgentTarget(long id, String displayName, String status, long openConversations, int capacity,
+                              String deviceState, boolean canReply, boolean servesQueue) {
+    }
+
+    public record QueueTarget(long id, String name, long waiting) {
+    }
+
+    public record TransferTargets(List<AgentTarget> agents, List<QueueTarget> queues) {
+    }
+
+    public TransferTargets transferTargets(String accessToken, long conversationId) {
+        return get("/v1/conversations/" + conversationId + "/transfer-targets", accessToken, new GenericType<>() { });
+    }
+
+    /** Hands the conversation to a colleague, who has it at once (a transfer, not a routing). */
+    public void transferToAgent(String accessToken, long conversationId, long agentId, String reason) {
+        var body = Json.createObjectBuilder().add("agentId", agentId);
+        if (reason != null && !reason.isBlank()) {
+            body.add("reason", reason);
+        }
+        post("/v1/conversations/" + conversationId + "/transfer", accessToken, body.build());
+    }
+
     public List<String> labels(String accessToken, long conversationId) {
         return get("/v1/conversations/" + conversationId + "/labels", accessToken, new GenericType<>() { });
     }
@@ -292,6 +316,11 @@ public class InboxApi {
     /** Subscribes to the live event stream with the user's token; close it when the view goes. */
     public LiveEvents liveEvents(java.util.function.Supplier<String> accessToken, java.util.function.LongConsumer changed) {
         return new LiveEvents(apiUrl, accessToken, changed);
+    }
+
+    /** For totals screens: any event of these kinds, at most one call a second (see LiveEvents.ofKinds). */
+    public LiveEvents liveChanges(java.util.function.Supplier<String> accessToken, java.util.Set<String> kinds, Runnable changed) {
+        return LiveEvents.ofKinds(apiUrl, accessToken, kinds, changed);
     }
 
     /** The canned replies for an account (shared ones included). */

@@ -26,19 +26,52 @@ public final class LiveEvents implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
     private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\"\\s*:\\s*(\\d+)");
+    private static final Pattern KIND = Pattern.compile("\"kind\"\\s*:\\s*\"([a-z-]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI events;
     private final Supplier<String> token;
-    private final LongConsumer changed;
+    private final Listener listener;
     private volatile boolean closed;
     private volatile Stream<String> open;
 
+    /** What a data line said: its kind, and the conversation it names (-1: none). */
+    private interface Listener {
+        void event(String kind, long conversationId);
+    }
+
+    /** Every event that names a conversation, one call each (the inbox re-reads that conversation). */
     public LiveEvents(String apiUrl, Supplier<String> token, LongConsumer changed) {
+        this(apiUrl, token, (kind, conversation) -> {
+            if (conversation >= 0) {
+                changed.accept(conversation);
+            }
+        });
+    }
+
+    /**
+     * For the screens that show totals rather than one conversation (manager console, devices):
+     * any event of the given kinds, coalesced so that a burst (a hundred messages a second)
+     * costs one refresh a second, not one per event.
+     */
+    public static LiveEvents ofKinds(String apiUrl, Supplier<String> token, java.util.Set<String> kinds, Runnable changed) {
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS);
+        return new LiveEvents(apiUrl, token, (kind, conversation) -> {
+            if (kinds.contains(kind) && pending.compareAndSet(false, true)) {
+                later.execute(() -> {
+                    pending.set(false);
+                    changed.run();
+                });
+            }
+        });
+    }
+
+    private LiveEvents(String apiUrl, Supplier<String> token, Listener listener) {
         this.events = URI.create(apiUrl + "/v1/events");
         this.token = token;
-        this.changed = changed;
+        this.listener = listener;
         Thread reader = new Thread(this::run, "live-events");
         reader.setDaemon(true);
         reader.start();
@@ -60,10 +93,9 @@ public final class LiveEvents implements AutoCloseable {
                 while (!closed && lines.hasNext()) {
                     String line = lines.next();
                     if (line.startsWith("data:")) {
+                        Matcher kind = KIND.matcher(line);
                         Matcher id = CONVERSATION.matcher(line);
-                        if (id.find()) {
-                            changed.accept(Long.parseLong(id.group(1)));
-                        }
+                        listener.event(kind.find() ? kind.group(1) : "", id.find() ? Long.parseLong(id.group(1)) : -1);
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -61,6 +61,12 @@ public class DevicesView extends VerticalLayout {
     private final Span pairingCode = new Span();
     private final Image qr = new Image();
     private Registration polling;
+    private com.teaminbox.ui.api.LiveEvents live;
+    private Registration idle;
+
+    /** While no link runs: a slow poll only so that the live stream always has a fresh token. */
+    private static final int IDLE_POLL_MILLIS = 60_000;
+    private final java.util.concurrent.atomic.AtomicReference<String> streamToken = new java.util.concurrent.atomic.AtomicReference<>();
     private Long linking;
     private String shownQr;
 
@@ -110,9 +116,15 @@ public class DevicesView extends VerticalLayout {
     }
 
     private void refresh() {
+        String accessToken = user.accessToken();
+        streamToken.set(accessToken);
+        refresh(accessToken);
+    }
+
+    private void refresh(String accessToken) {
         accounts.removeAll();
         try {
-            List<InboxApi.AccountDevices> all = api.accountDevices(user.accessToken());
+            List<InboxApi.AccountDevices> all = api.accountDevices(accessToken);
             if (all.isEmpty()) {
                 accounts.add(new Paragraph("No business account is set up yet, so there is nothing to link devices to."));
             }
@@ -227,7 +239,7 @@ public class DevicesView extends VerticalLayout {
     }
 
     private void stopPolling() {
-        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        getUI().ifPresent(ui -> ui.setPollInterval(IDLE_POLL_MILLIS));
         if (polling != null) {
             polling.remove();
             polling = null;
@@ -289,14 +301,35 @@ public class DevicesView extends VerticalLayout {
     @Override
     protected void onDetach(DetachEvent event) {
         stopPolling();
+        event.getUI().setPollInterval(-1);
+        if (idle != null) {
+            idle.remove();
+            idle = null;
+        }
+        if (live != null) {
+            live.close();
+            live = null;
+        }
         super.onDetach(event);
     }
 
+    /**
+     * Device states (connected, disconnected, logged out ...) arrive by server push, so a device
+     * that drops shows here at once. The reader thread has no request to take a token from: it
+     * uses the one of the last request this view saw (navigation, a click, a link poll).
+     */
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         if (linking != null) {
             startPolling();
         }
+        UI ui = event.getUI();
+        streamToken.set(user.accessToken());
+        if (linking == null) {
+            ui.setPollInterval(IDLE_POLL_MILLIS);
+        }
+        idle = ui.addPollListener(poll -> streamToken.set(user.accessToken()));
+        live = api.liveChanges(streamToken::get, java.util.Set.of("device"), () -> ui.access(() -> refresh(streamToken.get())));
     }
 }

@@ -44,7 +44,20 @@ class ConversationPane extends VerticalLayout {
     private final TextArea reply = new TextArea();
     private final Button send = new Button("Send");
     private List<InboxApi.ConversationEvent> events = List.of();
-    private final Select<InboxApi.Queue> transferTo = new Select<>();
+    /** A colleague or a queue, as the "Transfer to" choice offers them. */
+    record TransferChoice(InboxApi.AgentTarget agent, InboxApi.QueueTarget queue) {
+        String label() {
+            if (agent != null) {
+                String device = agent.canReply() ? "device connected"
+                        : agent.deviceState() == null ? "no device" : "device " + agent.deviceState();
+                return agent.displayName() + " · " + agent.status() + " · " + agent.openConversations() + "/" + agent.capacity()
+                        + " open · " + device;
+            }
+            return "Queue " + queue.name() + " · " + queue.waiting() + " waiting";
+        }
+    }
+
+    private final com.vaadin.flow.component.combobox.ComboBox<TransferChoice> transferTo = new com.vaadin.flow.component.combobox.ComboBox<>();
     private com.vaadin.flow.component.Component composerExtras;
     private final Div canned = new Div();
     private List<InboxApi.CannedReply> cannedReplies = List.of();
@@ -164,13 +177,19 @@ class ConversationPane extends VerticalLayout {
         composerExtras = emoji;
 
         transferTo.setId("transfer-select");
-        transferTo.setAriaLabel("Transfer to a queue");
-        transferTo.setPlaceholder("Transfer to queue ...");
-        transferTo.setItemLabelGenerator(InboxApi.Queue::name);
+        transferTo.setAriaLabel("Transfer to a colleague or a queue");
+        transferTo.setPlaceholder("Transfer to ...");
+        transferTo.setItemLabelGenerator(TransferChoice::label);
+        transferTo.setWidth("24em");
         transferTo.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null && shown != null) {
+                TransferChoice choice = event.getValue();
                 try {
-                    api.transferToQueue(token.get(), shown.id(), event.getValue().id(), null);
+                    if (choice.agent() != null) {
+                        api.transferToAgent(token.get(), shown.id(), choice.agent().id(), null);
+                    } else {
+                        api.transferToQueue(token.get(), shown.id(), choice.queue().id(), null);
+                    }
                     problem.setVisible(false);
                 } catch (InboxApiException failure) {
                     say(failure.getMessage());
@@ -184,6 +203,8 @@ class ConversationPane extends VerticalLayout {
 
         HorizontalLayout actions = new HorizontalLayout(claim, resolve, reopen, assignTo, transferTo);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        transferTo.getStyle().set("max-width", "100%");
         HorizontalLayout composer = new HorizontalLayout(composerExtras, reply, send);
         composer.setWidthFull();
         composer.setDefaultVerticalComponentAlignment(Alignment.END);
@@ -316,12 +337,18 @@ class ConversationPane extends VerticalLayout {
         resolve.setVisible(open);
         reopen.setVisible(!open);
         assignTo.setVisible(manager && open);
-        try {
-            List<InboxApi.Queue> others = api.queues(token.get()).stream()
-                    .filter(q -> q.accountId() == shown.accountId() && q.id() != shown.queueId()).toList();
-            transferTo.setItems(others);
-            transferTo.setVisible(open && !others.isEmpty());
-        } catch (InboxApiException failure) {
+        if (open) {
+            try {
+                InboxApi.TransferTargets targets = api.transferTargets(token.get(), shown.id());
+                List<TransferChoice> choices = new java.util.ArrayList<>();
+                targets.agents().forEach(agent -> choices.add(new TransferChoice(agent, null)));
+                targets.queues().forEach(queue -> choices.add(new TransferChoice(null, queue)));
+                transferTo.setItems(choices);
+                transferTo.setVisible(!choices.isEmpty());
+            } catch (InboxApiException failure) {
+                transferTo.setVisible(false);
+            }
+        } else {
             transferTo.setVisible(false);
         }
         if (manager && open && assignTo.getListDataView().getItemCount() == 0) {

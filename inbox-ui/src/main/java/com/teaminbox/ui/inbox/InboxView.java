@@ -35,8 +35,13 @@ public class InboxView extends VerticalLayout {
      */
     private static final int REFRESH_MILLIS = 30_000;
 
+    /** Below this width the list sits above the conversation instead of beside it. */
+    static final int NARROW_PIXELS = 900;
+
     private ConversationList list;
     private ConversationPane pane;
+    private SplitLayout split;
+    private Registration resize;
     private Registration refresh;
     private com.teaminbox.ui.api.LiveEvents live;
     private final InboxApi api;
@@ -98,12 +103,14 @@ public class InboxView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(greeting, status, statusProblem, notify, help);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
+        header.getStyle().set("flex-wrap", "wrap");
         header.expand(greeting);
 
         pane = new ConversationPane(api, user::accessToken, user.hasRole("manager"), () -> list.refresh(), user.username(),
                 me.displayName());
         list = new ConversationList(api, user::accessToken, user.hasRole("manager"), pane::show);
-        SplitLayout split = new SplitLayout(list, pane);
+        split = new SplitLayout(list, pane);
+        split.setId("inbox-split");
         split.setSplitterPosition(35);
         split.setSizeFull();
         add(header, split);
@@ -147,6 +154,9 @@ public class InboxView extends VerticalLayout {
         if (list == null) {
             return;
         }
+        com.vaadin.flow.component.page.Page page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> arrangeFor(details.getWindowInnerWidth()));
+        resize = page.addBrowserWindowResizeListener(resized -> arrangeFor(resized.getWidth()));
         event.getUI().setPollInterval(REFRESH_MILLIS);
         // The stream's reader thread has no request to read the token from: each poll (a request,
         // where the sign-in refreshes an expiring token) leaves the current one here.
@@ -164,6 +174,13 @@ public class InboxView extends VerticalLayout {
             list.refresh();
             pane.reloadIfShowing(conversation);
         }));
+    }
+
+    /** A narrow window (a phone, half a laptop screen) stacks list and conversation. */
+    private void arrangeFor(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_PIXELS;
+        split.setOrientation(narrow ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL);
+        split.setSplitterPosition(narrow ? 40 : 35);
     }
 
     private java.util.Set<Long> knownMine = java.util.Set.of();
@@ -195,6 +212,10 @@ public class InboxView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
         if (live != null) {
             live.close();
             live = null;
