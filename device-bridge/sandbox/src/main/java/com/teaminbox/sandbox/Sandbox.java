@@ -43,7 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private final ServerIdentity identity;
     private final QueueStore queues;
     private final Switchboard switchboard;
-    private final NetworkServer server;
+    private volatile NetworkServer server;
     private final ScheduledExecutorService timers;
     private final Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
     private AdminApi admin;
@@ -149,6 +149,27 @@ public final class Sandbox implements AutoCloseable {
         return ClientSettings.of(uri(), ServerIdentity.ROOT_SERIAL, identity.rootPublicKey()).withClock(clock)
                 .withTiming(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(10),
                         Duration.ofMillis(50), new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), new Random()));
+    }
+
+    /**
+     * Restarts the network endpoint in-process on the same port, as an outage of the real
+     * network would: every connection is cut, the queues are read back from the data folder, and
+     * devices log in again with their reconnect policy. Accounts, clock and simulation stay.
+     */
+    public synchronized void restartNetwork() {
+        NetworkServer old = server;
+        InetSocketAddress address = new InetSocketAddress(settings.host(), old.getPort());
+        switchboard.cutAll();
+        try {
+            old.stop(500);
+            switchboard.reloadQueues();
+            NetworkServer restarted = new NetworkServer(address, switchboard, identity, random);
+            restarted.startAndWait();
+            server = restarted;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the network", e);
+        }
     }
 
     /** Moves the network's time forward and applies the lifecycle rules at once. */

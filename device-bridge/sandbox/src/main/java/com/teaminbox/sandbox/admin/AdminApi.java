@@ -278,6 +278,10 @@ public final class AdminApi {
     }
 
     private Object faults(String method, String[] path, JsonNode body) {
+        if (path.length > 3 && path[3].equals("restart") && method.equals("POST")) {
+            sandbox.restartNetwork();
+            return Map.of("restarted", true, "uri", sandbox.uri().toString());
+        }
         DeviceAddress device = new DeviceAddress(required(body, "account"), body.path("device").asInt(0));
         if (path.length > 3 && path[3].equals("cut")) {
             return Map.of("cut", sandbox.switchboard().cut(device));
