@@ -65,6 +65,14 @@ class AdminApiTest {
         assertEquals(200, call("POST", "/api/customers/4915199999999/send", Map.of("text", "Open on Sunday?")).status);
         assertEquals("Open on Sunday?", companion.awaitMessages(1).get(0).content().text());
 
+        // The customer reads the business's reply over HTTP; the companion hears it as read.
+        assertEquals(200, call("POST", "/api/phone/send", Map.of("to", "4915199999999", "text", "Yes, from ten.")).status);
+        TestCompanion.await(() -> sandbox.customer("4915199999999").orElseThrow().received().size() == 1, "reply arrived");
+        Reply read = call("POST", "/api/customers/4915199999999/read", null);
+        assertEquals(1, read.body.get("read").asInt());
+        TestCompanion.await(() -> companion.receipts.stream().anyMatch(r -> r.kind() == com.teaminbox.bridge.client.Receipt.Kind.READ
+                && r.from().account().equals("4915199999999")), "read receipt at the companion");
+
         Reply advanced = call("POST", "/api/clock/advance", Map.of("days", 14, "hours", 1));
         assertEquals(0, advanced.body.get("daysLeftBeforeLogout").asInt());
         TestCompanion.await(() -> companion.logouts.contains(LogoutReason.DEVICE_REMOVED), "removed after 14 days");
