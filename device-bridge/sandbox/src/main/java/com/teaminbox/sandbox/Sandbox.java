@@ -50,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
     private final com.teaminbox.sandbox.media.BlobStore blobs;
     private SimulatedPhone phone;
     private LoadGenerator load;
+    private com.teaminbox.sandbox.customer.DemoChatter chatter;
 
     private Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -207,6 +208,24 @@ public final class Sandbox implements AutoCloseable {
         return load;
     }
 
+    /**
+     * Lets these customers chat with the business by themselves (see {@code DemoChatter});
+     * {@code openings} on a new data folder, where each first says hello.
+     */
+    public synchronized com.teaminbox.sandbox.customer.DemoChatter startDemoChatter(java.util.List<String> customerNumbers,
+            boolean openings, com.teaminbox.sandbox.customer.DemoChatter.Pace pace, Random chance) {
+        if (phone == null) {
+            throw new IllegalStateException("no business to chat with");
+        }
+        if (chatter != null) {
+            chatter.close();
+        }
+        java.util.List<SimulatedCustomer> chatting = customerNumbers.stream().map(customers::get)
+                .filter(java.util.Objects::nonNull).toList();
+        chatter = com.teaminbox.sandbox.customer.DemoChatter.start(phone.phoneNumber(), chatting, openings, pace, chance);
+        return chatter;
+    }
+
     public synchronized Optional<LoadGenerator> load() {
         return Optional.ofNullable(load);
     }
@@ -231,6 +250,9 @@ public final class Sandbox implements AutoCloseable {
         synchronized (this) {
             if (load != null) {
                 load.stop();
+            }
+            if (chatter != null) {
+                chatter.close();
             }
         }
         synchronized (this) {
