@@ -20,29 +20,41 @@ public final class SandboxMain {
     private SandboxMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** What the command line asks for. */
+    record Options(SandboxSettings settings, boolean demoChatter) {
+    }
+
+    static Options parse(String... args) {
         SandboxSettings settings = SandboxSettings.defaults(Path.of("sandbox-data"));
         boolean demoChatter = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--demo-chatter")) {
-                demoChatter = true;
+                demoChatter = true; // a flag: no value follows
                 continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
+            String option = args[i];
             String value = args[++i];
-            settings = switch (args[i - 1]) {
+            settings = switch (option) {
                 case "--port" -> settings.withPorts(Integer.parseInt(value), settings.adminPort());
                 case "--admin-port" -> settings.withPorts(settings.port(), Integer.parseInt(value));
                 case "--data-dir" -> new SandboxSettings(settings.host(), settings.port(), settings.adminPort(),
                         Path.of(value), settings.companionLimit(), settings.pairingCodeLifetime(),
                         settings.maxWrongPairingCodes(), settings.baseClock());
                 case "--companion-limit" -> settings.withCompanionLimit(Integer.parseInt(value));
-                default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
+                default -> throw new IllegalArgumentException("unknown option " + option
                         + " (use --port, --admin-port, --data-dir, --companion-limit, --demo-chatter)");
             };
         }
+        return new Options(settings, demoChatter);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options = parse(args);
+        SandboxSettings settings = options.settings();
+        boolean demoChatter = options.demoChatter();
         Sandbox sandbox = Sandbox.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
         boolean fresh = sandbox.phone().isEmpty() && sandbox.switchboard().directory().find(DEMO_BUSINESS).isEmpty();

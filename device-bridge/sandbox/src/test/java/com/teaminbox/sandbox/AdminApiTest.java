@@ -80,6 +80,23 @@ class AdminApiTest {
     }
 
     @Test
+    void aCustomerSetToAutoReadOverHttpReadsTheReplyByHerself() throws Exception {
+        companion = new TestCompanion(sandbox, "agent");
+        call("POST", "/api/phone/scan", Map.of("qr", companion.startQr()));
+        companion.awaitLoggedIn();
+        call("POST", "/api/customers", Map.of("phoneNumber", "4915199999999", "name", "Dora"));
+        Reply set = call("POST", "/api/customers/4915199999999/auto-read", Map.of("afterMillis", 300));
+        assertEquals(300, set.body.get("afterMillis").asInt());
+
+        call("POST", "/api/phone/send", Map.of("to", "4915199999999", "text", "Your bread is ready."));
+
+        TestCompanion.await(() -> companion.receipts.stream().anyMatch(r -> r.kind() == com.teaminbox.bridge.client.Receipt.Kind.READ
+                && r.from().account().equals("4915199999999")), "read by herself, heard by the companion");
+        assertEquals(0, call("POST", "/api/customers/4915199999999/read", null).body.get("read").asInt(),
+                "nothing left to read");
+    }
+
+    @Test
     void refusalsAreProblemDetailsWithAStableReason() throws Exception {
         Reply garbage = call("POST", "/api/phone/scan", Map.of("qr", "not a qr code"));
         assertEquals(409, garbage.status);
@@ -100,6 +117,7 @@ class AdminApiTest {
                 URI.create("http://127.0.0.1:" + sandbox.adminPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Sandbox phone") && page.body().contains("/api/"), "the page drives the API");
+        assertTrue(page.body().contains("Read replies") && page.body().contains("'/read')"), "customers can read replies");
     }
 
     @Test
