@@ -43,13 +43,14 @@ public final class Sandbox implements AutoCloseable {
     private final ServerIdentity identity;
     private final QueueStore queues;
     private final Switchboard switchboard;
-    private final NetworkServer server;
+    private volatile NetworkServer server;
     private final ScheduledExecutorService timers;
     private final Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
     private AdminApi admin;
     private final com.teaminbox.sandbox.media.BlobStore blobs;
     private SimulatedPhone phone;
     private LoadGenerator load;
+    private com.teaminbox.sandbox.customer.DemoChatter chatter;
 
     private Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -151,6 +152,27 @@ public final class Sandbox implements AutoCloseable {
                         Duration.ofMillis(50), new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), new Random()));
     }
 
+    /**
+     * Restarts the network endpoint in-process on the same port, as an outage of the real
+     * network would: every connection is cut, the queues are read back from the data folder, and
+     * devices log in again with their reconnect policy. Accounts, clock and simulation stay.
+     */
+    public synchronized void restartNetwork() {
+        NetworkServer old = server;
+        InetSocketAddress address = new InetSocketAddress(settings.host(), old.getPort());
+        switchboard.cutAll();
+        try {
+            old.stop(500);
+            switchboard.reloadQueues();
+            NetworkServer restarted = new NetworkServer(address, switchboard, identity, random);
+            restarted.startAndWait();
+            server = restarted;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the network", e);
+        }
+    }
+
     /** Moves the network's time forward and applies the lifecycle rules at once. */
     public void advanceClock(Duration by) {
         clock.advance(by);
@@ -186,6 +208,24 @@ public final class Sandbox implements AutoCloseable {
         return load;
     }
 
+    /**
+     * Lets these customers chat with the business by themselves (see {@code DemoChatter});
+     * {@code openings} on a new data folder, where each first says hello.
+     */
+    public synchronized com.teaminbox.sandbox.customer.DemoChatter startDemoChatter(java.util.List<String> customerNumbers,
+            boolean openings, com.teaminbox.sandbox.customer.DemoChatter.Pace pace, Random chance) {
+        if (phone == null) {
+            throw new IllegalStateException("no business to chat with");
+        }
+        if (chatter != null) {
+            chatter.close();
+        }
+        java.util.List<SimulatedCustomer> chatting = customerNumbers.stream().map(customers::get)
+                .filter(java.util.Objects::nonNull).toList();
+        chatter = com.teaminbox.sandbox.customer.DemoChatter.start(phone.phoneNumber(), chatting, openings, pace, chance);
+        return chatter;
+    }
+
     public synchronized Optional<LoadGenerator> load() {
         return Optional.ofNullable(load);
     }
@@ -210,6 +250,9 @@ public final class Sandbox implements AutoCloseable {
         synchronized (this) {
             if (load != null) {
                 load.stop();
+            }
+            if (chatter != null) {
+                chatter.close();
             }
         }
         synchronized (this) {

@@ -20,6 +20,11 @@ public record SandboxSettings(String host, int port, int adminPort, Path dataDir
                 maxWrongPairingCodes, baseClock);
     }
 
+    public SandboxSettings withPairingCodeLifetime(Duration lifetime) {
+        return new SandboxSettings(host, port, adminPort, dataDir, companionLimit, lifetime, maxWrongPairingCodes,
+                baseClock);
+    }
+
     public SandboxSettings withCompanionLimit(int limit) {
         return new SandboxSettings(host, port, adminPort, dataDir, limit, pairingCodeLifetime, maxWrongPairingCodes,
                 baseClock);

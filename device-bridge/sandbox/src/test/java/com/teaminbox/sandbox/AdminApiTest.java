@@ -65,10 +65,35 @@ class AdminApiTest {
         assertEquals(200, call("POST", "/api/customers/4915199999999/send", Map.of("text", "Open on Sunday?")).status);
         assertEquals("Open on Sunday?", companion.awaitMessages(1).get(0).content().text());
 
+        // The customer reads the business's reply over HTTP; the companion hears it as read.
+        assertEquals(200, call("POST", "/api/phone/send", Map.of("to", "4915199999999", "text", "Yes, from ten.")).status);
+        TestCompanion.await(() -> sandbox.customer("4915199999999").orElseThrow().received().size() == 1, "reply arrived");
+        Reply read = call("POST", "/api/customers/4915199999999/read", null);
+        assertEquals(1, read.body.get("read").asInt());
+        TestCompanion.await(() -> companion.receipts.stream().anyMatch(r -> r.kind() == com.teaminbox.bridge.client.Receipt.Kind.READ
+                && r.from().account().equals("4915199999999")), "read receipt at the companion");
+
         Reply advanced = call("POST", "/api/clock/advance", Map.of("days", 14, "hours", 1));
         assertEquals(0, advanced.body.get("daysLeftBeforeLogout").asInt());
         TestCompanion.await(() -> companion.logouts.contains(LogoutReason.DEVICE_REMOVED), "removed after 14 days");
         assertEquals(0, call("GET", "/api/phone/devices", null).body.size());
+    }
+
+    @Test
+    void aCustomerSetToAutoReadOverHttpReadsTheReplyByHerself() throws Exception {
+        companion = new TestCompanion(sandbox, "agent");
+        call("POST", "/api/phone/scan", Map.of("qr", companion.startQr()));
+        companion.awaitLoggedIn();
+        call("POST", "/api/customers", Map.of("phoneNumber", "4915199999999", "name", "Dora"));
+        Reply set = call("POST", "/api/customers/4915199999999/auto-read", Map.of("afterMillis", 300));
+        assertEquals(300, set.body.get("afterMillis").asInt());
+
+        call("POST", "/api/phone/send", Map.of("to", "4915199999999", "text", "Your bread is ready."));
+
+        TestCompanion.await(() -> companion.receipts.stream().anyMatch(r -> r.kind() == com.teaminbox.bridge.client.Receipt.Kind.READ
+                && r.from().account().equals("4915199999999")), "read by herself, heard by the companion");
+        assertEquals(0, call("POST", "/api/customers/4915199999999/read", null).body.get("read").asInt(),
+                "nothing left to read");
     }
 
     @Test
@@ -92,6 +117,7 @@ class AdminApiTest {
                 URI.create("http://127.0.0.1:" + sandbox.adminPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Sandbox phone") && page.body().contains("/api/"), "the page drives the API");
+        assertTrue(page.body().contains("Read replies") && page.body().contains("'/read')"), "customers can read replies");
     }
 
     @Test

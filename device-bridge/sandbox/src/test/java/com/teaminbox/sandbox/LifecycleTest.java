@@ -2,9 +2,11 @@ package com.teaminbox.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.teaminbox.bridge.client.ClientException;
 import com.teaminbox.bridge.client.ConnectionState;
 import com.teaminbox.bridge.client.LogoutReason;
 import java.time.Duration;
@@ -34,6 +36,8 @@ class LifecycleTest extends SandboxTestBase {
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> again.client.connect().toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertTrue(refused.getCause().getMessage().contains("device_removed"), refused.getCause().getMessage());
+        // The status number itself, not only the text: the inbox decides on 401 to ask for a new link.
+        assertEquals(401, assertInstanceOf(ClientException.class, refused.getCause()).status());
         assertEquals(LogoutReason.DEVICE_REMOVED, again.logouts.get(0));
     }
 

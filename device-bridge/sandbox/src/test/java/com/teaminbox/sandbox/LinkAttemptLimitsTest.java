@@ -74,6 +74,37 @@ class LinkAttemptLimitsTest extends SandboxTestBase {
         assertEquals("qr-code-expired", expired.reason());
     }
 
+    @Test
+    void aPairingCodeNotTypedInTimeExpires() throws Exception {
+        restartFreshWith(settings -> settings.withPairingCodeLifetime(Duration.ofSeconds(2)));
+        TestCompanion companion = companion("agent");
+        String code = companion.startPairingCode(BUSINESS);
+
+        TestCompanion.await(() -> companion.linkError.get() != null, "the attempt times out");
+        // The companion hears the network's reason (its client files it as a server error, not EXPIRED).
+        LinkingException ended = assertInstanceOf(LinkingException.class, companion.linkError.get());
+        assertTrue(ended.getMessage().contains("pairing-code-expired"), ended.getMessage());
+        PhoneException late = assertThrows(PhoneException.class, () -> phone.enterPairingCode(code));
+        assertEquals("no-pairing-request", late.reason());
+        assertTrue(companion.registration.address().isEmpty());
+    }
+
+    @Test
+    void aLowerCompanionLimitRefusesTheNextCompanionNamingTheLimit() throws Exception {
+        restartFreshWith(settings -> settings.withCompanionLimit(2));
+        linkedByQr("agent-1");
+        linkedByCode("agent-2");
+
+        TestCompanion third = companion("agent-3");
+        String qr = third.startQr();
+        PhoneException refused = assertThrows(PhoneException.class, () -> phone.scanQr(qr));
+        assertEquals("companion-limit-reached", refused.reason());
+        assertTrue(refused.getMessage().contains("limit is 2"), refused.getMessage());
+        TestCompanion.await(() -> third.linkError.get() != null, "the third companion hears the refusal");
+        assertTrue(third.linkError.get().getMessage().contains("companion-limit-reached"), third.linkError.get().getMessage());
+        assertEquals(2, phone.linkedDevices().size());
+    }
+
     private static String wrongCode(String code) {
         char first = code.charAt(0);
         char other = PairingCode.ALPHABET.charAt((PairingCode.ALPHABET.indexOf(first) + 1) % PairingCode.ALPHABET.length());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.client.Receipt;
 import com.teaminbox.bridge.stanza.DeviceAddress;
 import com.teaminbox.sandbox.customer.SimulatedCustomer;
 import com.teaminbox.sandbox.phone.PhoneException;
@@ -94,10 +95,63 @@ class LinkingAndMessagingTest extends SandboxTestBase {
         customer.send(BUSINESS, "hi");
         companion.awaitMessages(1);
 
-        phone.send(CUSTOMER, "hello Anna");
+        String replyId = phone.send(CUSTOMER, "hello Anna");
 
         // The customer's phone answers with a delivered receipt that every business device hears.
         TestCompanion.await(() -> phone.device().receipts().size() == 1, "receipt at the phone");
         assertEquals(CUSTOMER, phone.device().receipts().get(0).from().account());
+        Receipt atCompanion = companion.awaitReceipt(Receipt.Kind.DELIVERED, replyId);
+        assertEquals(new DeviceAddress(CUSTOMER, 0), atCompanion.from());
+    }
+
+    @Test
+    void aCompanionsReplyIsReportedDeliveredAndThenReadByTheCustomer() throws Exception {
+        TestCompanion companion = linkedByQr("agent-1");
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+        customer.send(BUSINESS, "Is the cake ready?");
+        companion.awaitMessages(1);
+
+        companion.send("agent-reply-1", CUSTOMER, "Yes, ready at four.");
+        Receipt delivered = companion.awaitReceipt(Receipt.Kind.DELIVERED, "agent-reply-1");
+        assertEquals(new DeviceAddress(CUSTOMER, 0), delivered.from());
+        settle();
+        assertTrue(companion.receipts.stream().noneMatch(r -> r.kind() == Receipt.Kind.READ), "not read before she looks");
+
+        assertEquals(1, customer.markRead());
+        Receipt read = companion.awaitReceipt(Receipt.Kind.READ, "agent-reply-1");
+        assertEquals(new DeviceAddress(CUSTOMER, 0), read.from());
+        assertEquals(0, customer.markRead(), "each reply is read once");
+    }
+
+    @Test
+    void aCustomerSetToReadByHerselfSendsTheReadReceiptAfterTheDelay() throws Exception {
+        TestCompanion companion = linkedByQr("agent-1");
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+        customer.readAfter(java.time.Duration.ofMillis(400));
+        customer.send(BUSINESS, "Still open?");
+        companion.awaitMessages(1);
+
+        long sent = System.nanoTime();
+        companion.send("agent-reply-2", CUSTOMER, "Until six.");
+        companion.awaitReceipt(Receipt.Kind.READ, "agent-reply-2");
+        assertTrue(System.nanoTime() - sent >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(400),
+                "read no earlier than the delay");
+        assertTrue(companion.receipts.stream().anyMatch(r -> r.kind() == Receipt.Kind.DELIVERED
+                && r.messageIds().contains("agent-reply-2")), "delivered as well");
+    }
+
+    @Test
+    void thePhoneReadingAChatSendsAReadReceiptThatReachesTheCustomer() throws Exception {
+        SimulatedCustomer customer = sandbox.createCustomer(CUSTOMER, "Anna", 1);
+        String asked = customer.send(BUSINESS, "Do you deliver?");
+        TestCompanion.await(() -> phone.messages().size() == 1, "the phone has the message");
+
+        phone.readChat(CUSTOMER);
+
+        TestCompanion.await(() -> customer.devices().get(0).receipts().stream()
+                .anyMatch(r -> r.kind() == Receipt.Kind.READ && r.messageIds().contains(asked)), "read receipt at the customer");
+        Receipt read = customer.devices().get(0).receipts().stream().filter(r -> r.kind() == Receipt.Kind.READ)
+                .findFirst().orElseThrow();
+        assertEquals(new DeviceAddress(BUSINESS, 0), read.from());
     }
 }

@@ -41,6 +41,14 @@ abstract class SandboxTestBase {
         sandbox.close();
     }
 
+    /** Replaces this test's sandbox with a fresh one (new data folder) run with other settings. */
+    void restartFreshWith(java.util.function.UnaryOperator<SandboxSettings> change) throws IOException {
+        sandbox.close();
+        Path fresh = java.nio.file.Files.createTempDirectory(dataDir, "fresh");
+        sandbox = Sandbox.start(change.apply(SandboxSettings.defaults(fresh).withPorts(port, -1)));
+        phone = sandbox.createBusiness(BUSINESS, "Demo Bakery");
+    }
+
     TestCompanion companion(String platform) {
         TestCompanion companion = new TestCompanion(sandbox, platform);
         companions.add(companion);

@@ -38,6 +38,7 @@ final class TestCompanion implements AutoCloseable {
     final List<PrimaryActivity> primaryActivities = new CopyOnWriteArrayList<>();
     final List<com.teaminbox.bridge.fanout.HistoryChunk> history = new CopyOnWriteArrayList<>();
     final List<String> messageErrors = new CopyOnWriteArrayList<>();
+    final List<com.teaminbox.bridge.client.Receipt> receipts = new CopyOnWriteArrayList<>();
     final BlockingQueue<String> qrTexts = new LinkedBlockingQueue<>();
     final AtomicReference<Throwable> linkError = new AtomicReference<>();
     final AtomicReference<LinkedDevice> linked = new AtomicReference<>();
@@ -65,6 +66,11 @@ final class TestCompanion implements AutoCloseable {
             @Override
             public void messageUndecryptable(DeviceAddress sender, String reason) {
                 messageErrors.add(sender + ": " + reason);
+            }
+
+            @Override
+            public void receiptReceived(com.teaminbox.bridge.client.Receipt receipt) {
+                receipts.add(receipt);
             }
 
             @Override
@@ -144,6 +150,21 @@ final class TestCompanion implements AutoCloseable {
     List<ReceivedMessage> awaitMessages(int count) {
         await(() -> messages.size() >= count, count + " messages");
         return List.copyOf(messages);
+    }
+
+    /** Sends a text as the agent would and waits until the network accepted it. */
+    void send(String messageId, String to, String text) throws Exception {
+        client.send(new com.teaminbox.bridge.client.OutgoingMessage(messageId, to,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toCompletableFuture()
+                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for a receipt of this kind about this message. */
+    com.teaminbox.bridge.client.Receipt awaitReceipt(com.teaminbox.bridge.client.Receipt.Kind kind, String messageId) {
+        await(() -> receipts.stream().anyMatch(r -> r.kind() == kind && r.messageIds().contains(messageId)),
+                kind + " receipt for " + messageId);
+        return receipts.stream().filter(r -> r.kind() == kind && r.messageIds().contains(messageId)).findFirst()
+                .orElseThrow();
     }
 
     static void await(BooleanSupplier condition, String what) {

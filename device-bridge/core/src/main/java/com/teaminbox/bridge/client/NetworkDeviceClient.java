@@ -214,8 +214,9 @@ public final class NetworkDeviceClient implements DeviceClient {
                 boolean over = new InboundStanzas(self, events).dispatch(stanza, settings.clock().instant());
                 if (over) {
                     state = ConnectionState.LOGGED_OUT;
+                    int status = stanza.has(StanzaField.CODE) ? (int) stanza.number(StanzaField.CODE) : 0;
                     loggedIn.completeExceptionally(new ClientException(ClientException.Kind.REFUSED,
-                            "logged out: " + stanza.optionalText(StanzaField.REASON).orElse("")));
+                            "logged out: " + status + " " + stanza.optionalText(StanzaField.REASON).orElse(""), status));
                     stopTimers();
                     answers.failAll("logged out");
                     from.close();

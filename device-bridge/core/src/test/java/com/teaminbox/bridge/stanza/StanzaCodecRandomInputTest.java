@@ -65,7 +65,7 @@ class StanzaCodecRandomInputTest {
     }
 
     /** Byte flips, small-integer overwrites of length bytes, truncation, extension, splicing. */
-    private static byte[] mutate(byte[] original, Random random) {
+    static byte[] mutate(byte[] original, Random random) {
         byte[] bytes = original.clone();
         int mutations = 1 + random.nextInt(3);
         for (int m = 0; m < mutations && bytes.length > 0; m++) {

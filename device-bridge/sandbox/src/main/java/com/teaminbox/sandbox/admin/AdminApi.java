@@ -270,6 +270,14 @@ public final class AdminApi {
             return Map.of("messageId", customer.sendMedia(body.hasNonNull("to") ? body.get("to").asText() : business,
                     required(body, "mimeType"), file, body.path("caption").asText(""), sandbox.blobs()));
         }
+        if (path.length == 5 && path[4].equals("read") && method.equals("POST")) {
+            return Map.of("read", customer.markRead());
+        }
+        if (path.length == 5 && path[4].equals("auto-read") && method.equals("POST")) {
+            long afterMillis = body.path("afterMillis").asLong(0);
+            customer.readAfter(afterMillis > 0 ? Duration.ofMillis(afterMillis) : null);
+            return Map.of("afterMillis", afterMillis > 0 ? afterMillis : 0);
+        }
         if (path.length == 5 && path[4].equals("messages")) {
             return customer.received().stream().map(m -> Map.of("from", m.sender().toString(), "text", m.content().text(),
                     "id", m.content().messageId())).toList();
@@ -278,6 +286,10 @@ public final class AdminApi {
     }
 
     private Object faults(String method, String[] path, JsonNode body) {
+        if (path.length > 3 && path[3].equals("restart") && method.equals("POST")) {
+            sandbox.restartNetwork();
+            return Map.of("restarted", true, "uri", sandbox.uri().toString());
+        }
         DeviceAddress device = new DeviceAddress(required(body, "account"), body.path("device").asInt(0));
         if (path.length > 3 && path[3].equals("cut")) {
             return Map.of("cut", sandbox.switchboard().cut(device));

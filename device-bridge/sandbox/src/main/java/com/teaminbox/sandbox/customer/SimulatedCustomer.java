@@ -30,6 +30,10 @@ public final class SimulatedCustomer {
     private final SecureRandom random;
     private final List<java.util.function.Consumer<ReceivedMessage>> replyListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Replies the customer has not read yet, oldest first (what the main phone received). */
+    private final List<ReceivedMessage> unread = new ArrayList<>();
+    /** When set, the customer reads each reply this long after it arrived; off by default. */
+    private volatile java.time.Duration readAfter;
 
     private SimulatedCustomer(String phoneNumber, String name, List<SimulatedDevice> devices, SecureRandom random) {
         this.phoneNumber = phoneNumber;
@@ -79,11 +83,67 @@ public final class SimulatedCustomer {
                     device.client().sendReceipt(message.sender(), Receipt.Kind.DELIVERED,
                             List.of(message.content().messageId()));
                     if (device == devices.get(0)) { // once per customer, not once per device
+                        synchronized (unread) {
+                            unread.add(message);
+                        }
                         replyListeners.forEach(listener -> listener.accept(message));
+                        java.time.Duration delay = readAfter;
+                        if (delay != null) {
+                            java.util.concurrent.CompletableFuture.runAsync(SimulatedCustomer.this::readQuietly,
+                                    java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(),
+                                            TimeUnit.MILLISECONDS));
+                        }
                     }
                 }
             }
         };
+    }
+
+    /**
+     * The customer opens the chat: one read receipt per sending device for every reply not read
+     * yet, from the main phone (the network tells the customer's other devices too).
+     *
+     * @return how many messages were marked read
+     */
+    public int markRead() {
+        List<ReceivedMessage> reading;
+        synchronized (unread) {
+            reading = List.copyOf(unread);
+            unread.clear();
+        }
+        java.util.Map<DeviceAddress, List<String>> bySender = new java.util.LinkedHashMap<>();
+        for (ReceivedMessage message : reading) {
+            bySender.computeIfAbsent(message.sender(), s -> new ArrayList<>()).add(message.content().messageId());
+        }
+        try {
+            for (var entry : bySender.entrySet()) {
+                devices.get(0).client().sendReceipt(entry.getKey(), Receipt.Kind.READ, entry.getValue())
+                        .toCompletableFuture().get(15, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            synchronized (unread) { // still unread: a later read sends them again
+                unread.addAll(0, reading);
+            }
+            throw new IllegalStateException(name + " could not send a read receipt: " + e.getMessage(), e);
+        }
+        return reading.size();
+    }
+
+    /** Reads each reply {@code delay} after it arrived, as a customer glancing at the phone; null turns it off. */
+    public void readAfter(java.time.Duration delay) {
+        this.readAfter = delay;
+    }
+
+    public java.util.Optional<java.time.Duration> readAfter() {
+        return java.util.Optional.ofNullable(readAfter);
+    }
+
+    private void readQuietly() {
+        try {
+            markRead();
+        } catch (RuntimeException e) {
+            System.getLogger(SimulatedCustomer.class.getName()).log(System.Logger.Level.INFO, e.getMessage());
+        }
     }
 
     /** Hears each reply the customer gets (on its main phone), e.g. to measure reply latency. */

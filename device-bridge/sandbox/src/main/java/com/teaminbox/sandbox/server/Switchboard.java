@@ -597,12 +597,28 @@ public final class Switchboard {
 
     /** Closes every connection and accepts nothing more (shutdown). */
     public void disconnectAll() {
-        List<DeviceSession> sessions;
         synchronized (this) {
             closed = true;
+        }
+        cutAll();
+    }
+
+    /** Cuts every connection without a goodbye; devices may log in again (a network restart). */
+    public void cutAll() {
+        List<DeviceSession> sessions;
+        synchronized (this) {
             sessions = new ArrayList<>(online.values());
             online.clear();
+            heldForReorder.clear();
         }
         sessions.forEach(DeviceSession::cut);
+    }
+
+    /**
+     * Forgets the queues held in memory so each is read back from its log on next use, as a
+     * restarted network would: what survives is what was forced to disk.
+     */
+    public synchronized void reloadQueues() {
+        queues.close();
     }
 }
