@@ -63,8 +63,8 @@ class LiveStaffScreensIT {
         // The choice says who is at their desk, their load and whether their device can send.
         first.pick("transfer-select", "Bob Silva");
         first.wait.until(driver -> InboxDatabase.agentId("bob").equals(InboxDatabase.assignee(conversation)));
+        first.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-pane"), "Handed over to Bob Silva."));
 
-        second.driver.findElement(By.id("tab-mine")).click();
         WebElement bobsList = second.driver.findElement(By.id("conversation-list"));
         new WebDriverWait(second.driver, PUSHED).until(driver -> bobsList.getText().contains(customer));
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {

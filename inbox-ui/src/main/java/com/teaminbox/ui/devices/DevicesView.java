@@ -66,7 +66,7 @@ public class DevicesView extends VerticalLayout {
 
     /** While no link runs: a slow poll only so that the live stream always has a fresh token. */
     private static final int IDLE_POLL_MILLIS = 60_000;
-    private final java.util.concurrent.atomic.AtomicReference<String> streamToken = new java.util.concurrent.atomic.AtomicReference<>();
+    private final com.teaminbox.ui.security.RelayedToken streamToken;
     private Long linking;
     private String shownQr;
 
@@ -74,6 +74,7 @@ public class DevicesView extends VerticalLayout {
     public DevicesView(InboxApi api, SignedInUser user) {
         this.api = api;
         this.user = user;
+        this.streamToken = new com.teaminbox.ui.security.RelayedToken(user);
         setId("devices-view");
         problem.setId("devices-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -116,9 +117,7 @@ public class DevicesView extends VerticalLayout {
     }
 
     private void refresh() {
-        String accessToken = user.accessToken();
-        streamToken.set(accessToken);
-        refresh(accessToken);
+        refresh(streamToken.get());
     }
 
     private void refresh(String accessToken) {
@@ -325,11 +324,10 @@ public class DevicesView extends VerticalLayout {
             startPolling();
         }
         UI ui = event.getUI();
-        streamToken.set(user.accessToken());
         if (linking == null) {
             ui.setPollInterval(IDLE_POLL_MILLIS);
         }
-        idle = ui.addPollListener(poll -> streamToken.set(user.accessToken()));
+        idle = ui.addPollListener(poll -> streamToken.get()); // a request: refreshes the relayed token
         live = api.liveChanges(streamToken::get, java.util.Set.of("device"), () -> ui.access(() -> refresh(streamToken.get())));
     }
 }

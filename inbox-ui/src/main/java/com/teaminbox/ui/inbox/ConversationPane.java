@@ -184,19 +184,26 @@ class ConversationPane extends VerticalLayout {
         transferTo.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null && shown != null) {
                 TransferChoice choice = event.getValue();
+                long handedOver = shown.id();
                 try {
                     if (choice.agent() != null) {
-                        api.transferToAgent(token.get(), shown.id(), choice.agent().id(), null);
+                        api.transferToAgent(token.get(), handedOver, choice.agent().id(), null);
                     } else {
-                        api.transferToQueue(token.get(), shown.id(), choice.queue().id(), null);
+                        api.transferToQueue(token.get(), handedOver, choice.queue().id(), null);
                     }
                     problem.setVisible(false);
                 } catch (InboxApiException failure) {
                     say(failure.getMessage());
+                    transferTo.clear();
+                    return;
                 }
                 transferTo.clear();
                 onChange.run();
                 reload();
+                if (shown == null) {
+                    // Handed to someone else: it is no longer ours to see, which is the point.
+                    confirm("Handed over to " + (choice.agent() != null ? choice.agent().displayName() : "queue " + choice.queue().name()) + ".");
+                }
             }
         });
         transferTo.setVisible(false);
@@ -630,6 +637,14 @@ class ConversationPane extends VerticalLayout {
     }
 
     private void say(String sentence) {
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        problem.setText(sentence);
+        problem.setVisible(true);
+    }
+
+    /** Not a problem: the outcome of what the user just did, in the same place. */
+    private void confirm(String sentence) {
+        problem.getStyle().set("color", "var(--lumo-success-text-color)");
         problem.setText(sentence);
         problem.setVisible(true);
     }

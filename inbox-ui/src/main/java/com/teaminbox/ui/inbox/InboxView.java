@@ -46,11 +46,13 @@ public class InboxView extends VerticalLayout {
     private com.teaminbox.ui.api.LiveEvents live;
     private final InboxApi api;
     private final SignedInUser user;
+    private final com.teaminbox.ui.security.RelayedToken token;
 
     @Inject
     public InboxView(InboxApi api, SignedInUser user) {
         this.api = api;
         this.user = user;
+        this.token = new com.teaminbox.ui.security.RelayedToken(user);
         setSizeFull();
         H2 greeting = new H2();
         greeting.setId("greeting");
@@ -106,9 +108,10 @@ public class InboxView extends VerticalLayout {
         header.getStyle().set("flex-wrap", "wrap");
         header.expand(greeting);
 
-        pane = new ConversationPane(api, user::accessToken, user.hasRole("manager"), () -> list.refresh(), user.username(),
+        // The list and pane also re-read on live events, off the request thread: see RelayedToken.
+        pane = new ConversationPane(api, token, user.hasRole("manager"), () -> list.refresh(), user.username(),
                 me.displayName());
-        list = new ConversationList(api, user::accessToken, user.hasRole("manager"), pane::show);
+        list = new ConversationList(api, token, user.hasRole("manager"), pane::show);
         split = new SplitLayout(list, pane);
         split.setId("inbox-split");
         split.setSplitterPosition(35);
@@ -158,12 +161,9 @@ public class InboxView extends VerticalLayout {
         page.retrieveExtendedClientDetails(details -> arrangeFor(details.getWindowInnerWidth()));
         resize = page.addBrowserWindowResizeListener(resized -> arrangeFor(resized.getWidth()));
         event.getUI().setPollInterval(REFRESH_MILLIS);
-        // The stream's reader thread has no request to read the token from: each poll (a request,
-        // where the sign-in refreshes an expiring token) leaves the current one here.
-        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(
-                user.accessToken());
+        // Each poll is a request: the relayed token is refreshed there for the pushes between.
         refresh = event.getUI().addPollListener(poll -> {
-            token.set(user.accessToken());
+            token.get();
             list.refresh();
             pane.reload();
         });

@@ -293,13 +293,10 @@ public class ManagerView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         com.vaadin.flow.component.UI ui = event.getUI();
-        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(user.accessToken());
+        com.teaminbox.ui.security.RelayedToken token = new com.teaminbox.ui.security.RelayedToken(user);
         ui.setPollInterval(REFRESH_MILLIS);
-        polling = ui.addPollListener(poll -> {
-            token.set(user.accessToken());
-            refreshLive(token.get());
-        });
-        live = inbox.liveChanges(token::get, LIVE_KINDS, () -> ui.access(() -> refreshLive(token.get())));
+        polling = ui.addPollListener(poll -> refreshLive(token.get()));
+        live = inbox.liveChanges(token, LIVE_KINDS, () -> ui.access(() -> refreshLive(token.get())));
     }
 
     @Override
