@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.teaminbox.server.api.DeployedInbox;
 import com.teaminbox.server.api.Keycloak;
 import com.teaminbox.server.api.TestData;
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Settings API: adam saves and reads back each section, secrets never come back nor reach
  * the audit, agents and managers are refused, bad values are refused by name and change
- * nothing, and saved warning thresholds decide which warnings the running monitor raises.
+ * nothing, and saved warning thresholds and webhook decide which warnings the running monitor
+ * raises and where it sends them.
  * Every saved section is reset afterwards, so the tests after this one see the configured values.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -46,6 +50,7 @@ class SettingsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WEBHOOK_PORT = Integer.getInteger("it.webhookPort", 17790);
 
     @ArquillianResource
     private URL base;
@@ -232,9 +237,22 @@ class SettingsIT {
      * monitor raises exactly those two.
      */
     @Test
-    void savedWarningThresholdsDecideWhichWarningsTheMonitorRaises() throws Exception {
+    void savedWarningThresholdsAndWebhookDecideWhatTheMonitorSendsWhere() throws Exception {
         HttpResponse<String> saved = call("PUT", "v1/admin/settings/primary-phone", "adam", "{\"warningThresholds\":[\"P10D\",\"PT13H\"]}");
         assertEquals(200, saved.statusCode(), saved.body());
+        String secret = "saved-hook-" + UUID.randomUUID();
+        HttpResponse<String> hook = call("PUT", "v1/admin/settings/webhook", "adam",
+                "{\"url\":\"http://127.0.0.1:" + WEBHOOK_PORT + "/hooks/saved\",\"secret\":\"" + secret + "\"}");
+        assertEquals(200, hook.statusCode(), hook.body());
+        List<String[]> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+        receiver.createContext("/", exchange -> {
+            posts.add(new String[] {exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-TeamInbox-Signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
             long account = data.account();
@@ -258,12 +276,34 @@ class SettingsIT {
                         .filter(a -> a.get("accountId").asLong() == account).findFirst().orElseThrow();
                 assertEquals(Set.of("P10D", "PT13H"), new TreeSet<>(List.of(JSON.convertValue(status.get("activeWarnings"), String[].class))),
                         "the existing API shows them: " + status);
+
+                // The alert leaves by the saved webhook, signed with the saved secret.
+                DeployedInbox.await(Duration.ofSeconds(30), () -> posts.stream().anyMatch(p -> about(p[2], account)), "the webhook POST");
+                String[] post = posts.stream().filter(p -> about(p[2], account)).findFirst().orElseThrow();
+                assertEquals("/hooks/saved", post[0]);
+                assertEquals("sha256=" + hmac(secret, post[2]), post[1], "signed with the saved secret");
+                assertTrue(post[2].contains("PT13H") && post[2].contains("P10D"), post[2]);
             } finally {
+                receiver.stop(0);
                 // Leave nothing for the monitor to warn about once the configured thresholds are back.
                 data.update("UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);
                 data.update("DELETE FROM alert_delivery WHERE account_id = ?", account);
             }
         }
+    }
+
+    private static boolean about(String body, long account) {
+        try {
+            return JSON.readTree(body).path("account").path("id").asLong() == account;
+        } catch (Exception notJson) {
+            return false;
+        }
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private long auditHead() throws Exception {
