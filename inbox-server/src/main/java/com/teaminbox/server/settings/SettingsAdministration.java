@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads and changes the settings by section. Each change is checked as a whole first (a
@@ -253,8 +252,7 @@ public class SettingsAdministration {
     public void reset(String actor, String section) {
         Set<String> keys = KEYS.get(section);
         if (keys == null) {
-            throw new SettingRejected("There is no settings section \"" + section + "\"; the sections are "
-                    + String.join(", ", new TreeSet<>(KEYS.keySet())) + ".");
+            throw new SettingsSectionNotFound(section, KEYS.keySet());
         }
         saved.clear(keys);
         audit.record(actor, "settings.reset", "settings", section, null, "back to the configured values");

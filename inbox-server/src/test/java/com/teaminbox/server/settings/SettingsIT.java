@@ -208,6 +208,9 @@ class SettingsIT {
                 wrong.add(row[0] + ": the detail is not \"" + row[3] + "…\": " + response.body());
             }
         }
+        HttpResponse<String> noSection = call("DELETE", "v1/admin/settings/queues", "adam", null);
+        assertEquals(404, noSection.statusCode(), noSection.body());
+        assertTrue(noSection.body().contains("the sections are mail, primary-phone, webhook."), noSection.body());
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertEquals(JSON.readTree(before), JSON.readTree(call("GET", "v1/admin/settings", "adam", null).body()), "nothing changed");
 
