@@ -8,7 +8,7 @@ package com.teaminbox.server;
 public abstract class Refusal extends RuntimeException {
 
     /** What kind of refusal, which the API maps onto a status. */
-    public enum Kind { NOT_FOUND, CONFLICT, NOT_ALLOWED }
+    public enum Kind { NOT_FOUND, CONFLICT, NOT_ALLOWED, INVALID }
 
     protected Refusal(String sentence) {
         super(sentence);

@@ -8,10 +8,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.teaminbox.server.settings.SavedSettings;
 
-/** The primary-phone monitor's settings (see docs/configuration.md). */
+/**
+ * The primary-phone monitor's settings (see docs/configuration.md). The warning thresholds,
+ * the alert recipients, SMTP and the webhook may be saved on the Settings screen: a saved
+ * value overrides the configured one and is read here at each use, so it applies at once.
+ */
 @ApplicationScoped
 public class PrimaryPhoneSettings {
+
+    // The keys an admin may override at runtime (SavedSettings stores them under these names).
+    public static final String WARNING_THRESHOLDS = "inbox.primary.warning-thresholds";
+    public static final String ALERT_RECIPIENTS = "inbox.primary.alert-recipients";
+    public static final String SMTP_HOST = "inbox.mail.smtp.host";
+    public static final String SMTP_PORT = "inbox.mail.smtp.port";
+    public static final String SMTP_FROM = "inbox.mail.smtp.from";
+    public static final String SMTP_USERNAME = "inbox.mail.smtp.username";
+    public static final String SMTP_PASSWORD = "inbox.mail.smtp.password";
+    public static final String SMTP_STARTTLS = "inbox.mail.smtp.starttls";
+    public static final String WEBHOOK_URL = "inbox.webhook.url";
+    public static final String WEBHOOK_SECRET = "inbox.webhook.secret";
+
+    @Inject
+    SavedSettings saved;
 
     @Inject
     @ConfigProperty(name = "inbox.primary.check-interval", defaultValue = "PT1M")
@@ -26,7 +46,7 @@ public class PrimaryPhoneSettings {
     String probeWhenIdle;
 
     @Inject
-    @ConfigProperty(name = "inbox.primary.warning-thresholds", defaultValue = "P7D,P3D,P1D,PT6H")
+    @ConfigProperty(name = WARNING_THRESHOLDS, defaultValue = "P7D,P3D,P1D,PT6H")
     String warningThresholds;
 
     @Inject
@@ -38,39 +58,39 @@ public class PrimaryPhoneSettings {
     int historySize;
 
     @Inject
-    @ConfigProperty(name = "inbox.primary.alert-recipients")
+    @ConfigProperty(name = ALERT_RECIPIENTS)
     Optional<String> alertRecipients;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.host")
+    @ConfigProperty(name = SMTP_HOST)
     Optional<String> smtpHost;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.port", defaultValue = "25")
+    @ConfigProperty(name = SMTP_PORT, defaultValue = "25")
     int smtpPort;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.from", defaultValue = "team-inbox@localhost")
+    @ConfigProperty(name = SMTP_FROM, defaultValue = "team-inbox@localhost")
     String smtpFrom;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.username")
+    @ConfigProperty(name = SMTP_USERNAME)
     Optional<String> smtpUsername;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.password")
+    @ConfigProperty(name = SMTP_PASSWORD)
     Optional<String> smtpPassword;
 
     @Inject
-    @ConfigProperty(name = "inbox.mail.smtp.starttls", defaultValue = "false")
+    @ConfigProperty(name = SMTP_STARTTLS, defaultValue = "false")
     boolean smtpStartTls;
 
     @Inject
-    @ConfigProperty(name = "inbox.webhook.url")
+    @ConfigProperty(name = WEBHOOK_URL)
     Optional<String> webhookUrl;
 
     @Inject
-    @ConfigProperty(name = "inbox.webhook.secret")
+    @ConfigProperty(name = WEBHOOK_SECRET)
     Optional<String> webhookSecret;
 
     @Inject
@@ -101,7 +121,17 @@ public class PrimaryPhoneSettings {
 
     /** Time left at which to warn, largest first. */
     public List<Duration> thresholds() {
-        return Arrays.stream(warningThresholds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return parseThresholds(saved.get(WARNING_THRESHOLDS).map(v -> v.value() == null ? "" : v.value()).orElse(warningThresholds));
+    }
+
+    /** The configured thresholds, before any saved value. */
+    public List<Duration> configuredThresholds() {
+        return parseThresholds(warningThresholds);
+    }
+
+    /** Comma-separated ISO-8601 durations, largest first; throws DateTimeParseException on a bad one. */
+    public static List<Duration> parseThresholds(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Duration::parse).distinct().sorted(Comparator.reverseOrder()).toList();
     }
 
@@ -116,16 +146,16 @@ public class PrimaryPhoneSettings {
     }
 
     public boolean mailConfigured() {
-        return present(smtpHost) && !recipients().isEmpty();
+        return smtpHost().isPresent() && !recipients().isEmpty();
     }
 
     public List<String> recipients() {
-        return alertRecipients.map(r -> Arrays.stream(r.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        return saved.orConfigured(ALERT_RECIPIENTS, alertRecipients).map(r -> Arrays.stream(r.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
     }
 
     public boolean webhookConfigured() {
-        return present(webhookUrl) && present(webhookSecret);
+        return webhookUrl().isPresent() && webhookSecret().isPresent();
     }
 
     public Duration retryBackoff() {
@@ -137,40 +167,36 @@ public class PrimaryPhoneSettings {
     }
 
     public Optional<String> smtpHost() {
-        return smtpHost;
+        return saved.orConfigured(SMTP_HOST, smtpHost);
     }
 
     public int smtpPort() {
-        return smtpPort;
+        return saved.get(SMTP_PORT).flatMap(SavedSettings.Saved::present).map(Integer::parseInt).orElse(smtpPort);
     }
 
     public String smtpFrom() {
-        return smtpFrom;
+        return saved.get(SMTP_FROM).flatMap(SavedSettings.Saved::present).orElse(smtpFrom);
     }
 
     public Optional<String> smtpUsername() {
-        return smtpUsername;
+        return saved.orConfigured(SMTP_USERNAME, smtpUsername);
     }
 
     /** Never log it. */
     public Optional<String> smtpPassword() {
-        return smtpPassword;
+        return saved.orConfigured(SMTP_PASSWORD, smtpPassword);
     }
 
     public boolean smtpStartTls() {
-        return smtpStartTls;
+        return saved.get(SMTP_STARTTLS).flatMap(SavedSettings.Saved::present).map(Boolean::parseBoolean).orElse(smtpStartTls);
     }
 
     public Optional<String> webhookUrl() {
-        return webhookUrl;
+        return saved.orConfigured(WEBHOOK_URL, webhookUrl);
     }
 
     /** Never log it. */
     public Optional<String> webhookSecret() {
-        return webhookSecret;
-    }
-
-    private static boolean present(Optional<String> value) {
-        return value.isPresent() && !value.get().isBlank();
+        return saved.orConfigured(WEBHOOK_SECRET, webhookSecret);
     }
 }

@@ -14,7 +14,8 @@ public final class ProblemCatalog {
 
     public static Problem forStatus(int status, String detail, String path) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+        // Jakarta REST 3.1 has no constant for 422 (RFC 9110 "Unprocessable Content").
+        String title = type != null ? type.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "HTTP " + status;
         return new Problem("about:blank", title, status, detail != null ? detail : defaultDetail(status), path);
     }
 
@@ -29,6 +30,7 @@ public final class ProblemCatalog {
             case 409 -> "The request conflicts with the current state.";
             case 413 -> "The request body is too large.";
             case 415 -> "This address does not accept that media type.";
+            case 422 -> "The request is well-formed but some of its values are not acceptable.";
             case 500 -> "The server failed to handle the request; the failure was logged.";
             case 503 -> "The server is not ready yet; try again in a moment.";
             default -> "The request failed.";

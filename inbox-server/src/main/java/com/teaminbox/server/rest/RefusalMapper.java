@@ -20,6 +20,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case NOT_ALLOWED -> 403;
+            case INVALID -> 422;
         };
         return ProblemCatalog.forStatus(status, refusal.getMessage(), uri.getRequestUri().getPath()).toResponse();
     }

@@ -105,6 +105,25 @@ public class InboxApi {
                         boolean member) {
     }
 
+    /** The Settings screen's values as in force (GET /admin/settings); secrets only as "set" flags. */
+    public record Settings(PrimaryPhoneSettings primaryPhone, MailSettings mail, WebhookSettings webhook, List<QueueSettings> queues) {
+    }
+
+    public record PrimaryPhoneSettings(List<String> warningThresholds, List<String> configuredThresholds, boolean saved) {
+    }
+
+    public record MailSettings(String host, int port, String from, String username, boolean passwordSet, boolean startTls,
+                               List<String> recipients, boolean saved) {
+    }
+
+    public record WebhookSettings(String url, boolean secretSet, boolean saved) {
+    }
+
+    public record QueueSettings(long id, long accountId, String accountName, String name, String routingPolicy, Integer slaMinutes,
+                                Integer slaSeconds, String timeZone, String opensAt, String closesAt, List<Integer> openDays,
+                                String outOfHoursReply) {
+    }
+
     /** The business phone of one account as the 14-day watch sees it (GET /primary-phone). */
     public record PrimaryPhone(long accountId, String phoneNumber, String name, boolean monitored, Instant networkNow,
                                Instant lastActivityAt, String lastActivitySource, Instant logoutAt, Long timeLeftSeconds,
@@ -311,6 +330,64 @@ public class InboxApi {
 
     public void enableAgent(String accessToken, long agentId) {
         post("/v1/admin/agents/" + agentId + "/enable", accessToken, null);
+    }
+
+    public Settings settings(String accessToken) {
+        return get("/v1/admin/settings", accessToken, new GenericType<>() { });
+    }
+
+    public void saveWarningThresholds(String accessToken, List<String> thresholds) {
+        var list = Json.createArrayBuilder();
+        thresholds.forEach(list::add);
+        send("PUT", "/v1/admin/settings/primary-phone", accessToken, Json.createObjectBuilder().add("warningThresholds", list).build());
+    }
+
+    /** {@code password} null keeps the saved one, empty removes it. */
+    public void saveMail(String accessToken, String host, Integer port, String from, String username, String password,
+                         boolean startTls, List<String> recipients) {
+        var list = Json.createArrayBuilder();
+        recipients.forEach(list::add);
+        var body = Json.createObjectBuilder().add("host", host).add("from", from).add("username", username)
+                .add("startTls", startTls).add("recipients", list);
+        if (port != null) {
+            body.add("port", port);
+        }
+        if (password != null) {
+            body.add("password", password);
+        }
+        send("PUT", "/v1/admin/settings/mail", accessToken, body.build());
+    }
+
+    /** {@code secret} null keeps the saved one, empty removes it. */
+    public void saveWebhook(String accessToken, String url, String secret) {
+        var body = Json.createObjectBuilder().add("url", url);
+        if (secret != null) {
+            body.add("secret", secret);
+        }
+        send("PUT", "/v1/admin/settings/webhook", accessToken, body.build());
+    }
+
+    public void saveQueueSettings(String accessToken, long queueId, String routingPolicy, Integer slaMinutes, String timeZone,
+                                  String opensAt, String closesAt, List<Integer> openDays, String outOfHoursReply) {
+        var days = Json.createArrayBuilder();
+        openDays.forEach(days::add);
+        var body = Json.createObjectBuilder().add("routingPolicy", routingPolicy).add("timeZone", timeZone).add("openDays", days)
+                .add("outOfHoursReply", outOfHoursReply == null ? "" : outOfHoursReply);
+        if (slaMinutes != null) {
+            body.add("slaMinutes", slaMinutes);
+        }
+        if (opensAt != null) {
+            body.add("opensAt", opensAt);
+        }
+        if (closesAt != null) {
+            body.add("closesAt", closesAt);
+        }
+        send("PUT", "/v1/admin/settings/queues/" + queueId, accessToken, body.build());
+    }
+
+    /** The section goes back to the values in the server's configuration. */
+    public void resetSettings(String accessToken, String section) {
+        send("DELETE", "/v1/admin/settings/" + section, accessToken, null);
     }
 
     /** Subscribes to the live event stream with the user's token; close it when the view goes. */

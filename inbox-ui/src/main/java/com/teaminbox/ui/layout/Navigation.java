@@ -24,7 +24,8 @@ public final class Navigation {
             new Entry("Audit", AuditView.class, VaadinIcon.RECORDS),
             new Entry("Devices", DevicesView.class, VaadinIcon.MOBILE),
             new Entry("Agents", com.teaminbox.ui.agents.AgentsView.class, VaadinIcon.USER_CARD),
-            new Entry("Business phone", com.teaminbox.ui.primary.PrimaryPhoneView.class, VaadinIcon.PHONE));
+            new Entry("Business phone", com.teaminbox.ui.primary.PrimaryPhoneView.class, VaadinIcon.PHONE),
+            new Entry("Settings", com.teaminbox.ui.settings.SettingsView.class, VaadinIcon.COG));
 
     private Navigation() {
     }

@@ -12,7 +12,9 @@ public enum KeyKind {
     /** name = user:device of the remote device. */
     SESSION("session"),
     /** name = user:device of the remote device. */
-    TRUSTED_IDENTITY("trusted-identity");
+    TRUSTED_IDENTITY("trusted-identity"),
+    /** Not device material: a secret setting (inbox_setting.sealed), sealed as device 0 under the setting's name. */
+    SETTING("setting");
 
     private final String code;
 
