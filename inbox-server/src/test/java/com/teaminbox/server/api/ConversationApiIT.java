@@ -281,8 +281,8 @@ class ConversationApiIT {
             assertEquals(200, reopened.statusCode(), reopened.body());
             assertTrue(reopened.body().contains("\"status\":\"open\""), reopened.body());
             assertEquals(List.of("conversation.resolved", "conversation.reopened"), List.of(
-                    team.data().string("SELECT action FROM audit_event WHERE subject_id = ? ORDER BY id LIMIT 1", Long.toString(conversation)),
-                    team.data().string("SELECT action FROM audit_event WHERE subject_id = ? ORDER BY id DESC LIMIT 1", Long.toString(conversation))));
+                    team.data().string("SELECT action FROM audit_event WHERE subject_type = 'conversation' AND subject_id = ? ORDER BY id LIMIT 1", Long.toString(conversation)),
+                    team.data().string("SELECT action FROM audit_event WHERE subject_type = 'conversation' AND subject_id = ? ORDER BY id DESC LIMIT 1", Long.toString(conversation))));
         }
     }
 
