@@ -41,6 +41,7 @@ public class InboxView extends VerticalLayout {
     private ConversationList list;
     private ConversationPane pane;
     private SplitLayout split;
+    private com.vaadin.flow.component.button.Button help;
     private Registration resize;
     private Registration refresh;
     private com.teaminbox.ui.api.LiveEvents live;
@@ -93,7 +94,7 @@ public class InboxView extends VerticalLayout {
                 statusProblem.setVisible(true);
             }
         });
-        com.vaadin.flow.component.button.Button help = new com.vaadin.flow.component.button.Button("Shortcuts (Alt+H)",
+        help = new com.vaadin.flow.component.button.Button("Shortcuts (Alt+H)",
                 event -> shortcutHelp().open());
         help.setId("shortcut-help-button");
         help.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
@@ -180,7 +181,8 @@ public class InboxView extends VerticalLayout {
     private void arrangeFor(int windowWidth) {
         boolean narrow = windowWidth > 0 && windowWidth < NARROW_PIXELS;
         split.setOrientation(narrow ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL);
-        split.setSplitterPosition(narrow ? 40 : 35);
+        split.setSplitterPosition(narrow ? 50 : 35);
+        help.setVisible(!narrow); // shortcuts need a keyboard; a phone-sized window rarely has one
     }
 
     private java.util.Set<Long> knownMine = java.util.Set.of();
