@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +53,7 @@ public final class InboxBenchmark {
     private final long payaraPid;
     private final long sandboxPid;
     private final Path outDir;
-    private final Map<String, String[]> tokens = new ConcurrentHashMap<>();
+    private final DemoTokens tokens;
     private final StringBuilder markdown = new StringBuilder();
 
     private InboxBenchmark(Map<String, String> options) {
@@ -64,6 +61,7 @@ public final class InboxBenchmark {
         this.api = strip(option("api", "http://localhost:8090/api"));
         this.sandbox = strip(option("sandbox", "http://127.0.0.1:7791"));
         this.keycloak = strip(option("keycloak", "http://localhost:8180"));
+        this.tokens = new DemoTokens(HTTP, keycloak);
         this.jdbcUrl = option("jdbc", "jdbc:postgresql://127.0.0.1:5432/inbox_bench");
         this.dbUser = option("db-user", "postgres");
         this.dbPassword = option("db-password", "");
@@ -689,33 +687,8 @@ public final class InboxBenchmark {
 
     // ------------------------------------------------------------------ HTTP helpers
 
-    /** A token for a demo user (password = user name), renewed a minute before it expires. */
     private String token(String user) {
-        String[] cached = tokens.get(user);
-        if (cached != null && Long.parseLong(cached[1]) > System.currentTimeMillis() + 60_000) {
-            return cached[0];
-        }
-        try {
-            String form = "grant_type=password&client_id=inbox-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(keycloak + "/realms/inbox/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + user + ": " + answer.body());
-            }
-            JsonNode json = JSON.readTree(answer.body());
-            String token = json.path("access_token").asText();
-            long expires = System.currentTimeMillis() + json.path("expires_in").asLong(300) * 1000;
-            tokens.put(user, new String[] {token, Long.toString(expires)});
-            return token;
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak at " + keycloak + " could not be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return tokens.token(user);
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
