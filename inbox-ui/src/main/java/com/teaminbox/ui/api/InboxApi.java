@@ -216,11 +216,7 @@ public class InboxApi {
 
     /** Hands the conversation to a queue (routing picks someone there, or it waits in its backlog). */
     public void transferToQueue(String accessToken, long conversationId, long queueId, String reason) {
-        var body = Json.createObjectBuilder().add("queueId", queueId);
-        if (reason != null && !reason.isBlank()) {
-            body.add("reason", reason);
-        }
-        post("/v1/conversations/" + conversationId + "/transfer", accessToken, body.build());
+        transfer(accessToken, conversationId, "queueId", queueId, reason);
     }
 
     /** A colleague the conversation can go to, with what tells whether that is sensible now. */
@@ -240,7 +236,12 @@ public class InboxApi {
 
     /** Hands the conversation to a colleague, who has it at once (a transfer, not a routing). */
     public void transferToAgent(String accessToken, long conversationId, long agentId, String reason) {
-        var body = Json.createObjectBuilder().add("agentId", agentId);
+        transfer(accessToken, conversationId, "agentId", agentId, reason);
+    }
+
+    /** {@code target} names the field: agentId or queueId (the API takes exactly one). */
+    private void transfer(String accessToken, long conversationId, String target, long id, String reason) {
+        var body = Json.createObjectBuilder().add(target, id);
         if (reason != null && !reason.isBlank()) {
             body.add("reason", reason);
         }
