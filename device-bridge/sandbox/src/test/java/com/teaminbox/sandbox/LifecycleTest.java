@@ -100,6 +100,20 @@ class LifecycleTest extends SandboxTestBase {
     }
 
     @Test
+    void anUnlinkDuringAReconnectWaitsForTheNewConnectionAndIsConfirmed() throws Exception {
+        TestCompanion leaving = linkedByCode("agent-leaving");
+        sandbox.switchboard().cut(leaving.address());
+        TestCompanion.await(() -> leaving.client.state() != ConnectionState.CONNECTED, "the cut noticed");
+
+        // Completes only once the network has ended the stream, so the phone's list is already short.
+        leaving.client.unlink().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+        assertEquals(ConnectionState.LOGGED_OUT, leaving.client.state());
+        assertTrue(phone.linkedDevices().isEmpty(), "gone from the phone's list: " + phone.linkedDevices());
+        assertTrue(leaving.logouts.contains(LogoutReason.UNLINKED), leaving.logouts.toString());
+    }
+
+    @Test
     void theSameDeviceConnectingTwiceReplacesTheOlderConnection() throws Exception {
         TestCompanion first = linkedByQr("agent");
         TestCompanion second = new TestCompanion(sandbox, first.registration);

@@ -65,6 +65,8 @@ public final class NetworkDeviceClient implements DeviceClient {
     private volatile ConnectionState state = ConnectionState.CLOSED;
     private volatile ServerConnection connection;
     private volatile CompletableFuture<Void> loggedIn = new CompletableFuture<>();
+    /** Completes when the network ends this device's stream for good (unlinked, removed, refused). */
+    private final CompletableFuture<Void> loggedOut = new CompletableFuture<>();
     private volatile LinkAttempt linkAttempt;
     private MessageReceiver receiver;
     private int reconnectAttempt;
@@ -214,6 +216,7 @@ public final class NetworkDeviceClient implements DeviceClient {
                 boolean over = new InboundStanzas(self, events).dispatch(stanza, settings.clock().instant());
                 if (over) {
                     state = ConnectionState.LOGGED_OUT;
+                    loggedOut.complete(null);
                     int status = stanza.has(StanzaField.CODE) ? (int) stanza.number(StanzaField.CODE) : 0;
                     loggedIn.completeExceptionally(new ClientException(ClientException.Kind.REFUSED,
                             "logged out: " + status + " " + stanza.optionalText(StanzaField.REASON).orElse(""), status));
@@ -391,8 +394,45 @@ public final class NetworkDeviceClient implements DeviceClient {
 
     @Override
     public CompletionStage<Void> unlink() {
-        return CompletableFuture.runAsync(() -> sendNow(Stanza.builder(StanzaType.UNLINK, "unlink")
-                .text(StanzaField.REASON, "unlinked").build()), sendThread);
+        return CompletableFuture.runAsync(this::unlinkUntilLoggedOut, sendThread);
+    }
+
+    /**
+     * An unlink that is lost leaves the device on the owner's phone, so it is not fire-and-forget:
+     * it waits out a reconnect in progress, and completes only when the network has ended the
+     * stream (logged out); a connection that drops before that sends it again on the next one.
+     */
+    private void unlinkUntilLoggedOut() {
+        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+        CompletableFuture<Void> over = loggedOut;
+        while (state != ConnectionState.LOGGED_OUT) {
+            if (state == ConnectionState.CLOSED) {
+                throw new ClientException(ClientException.Kind.NOT_CONNECTED, "closed before the network confirmed the unlink");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ClientException(ClientException.Kind.TIMED_OUT, "the network did not confirm the unlink in time");
+            }
+            if (state == ConnectionState.CONNECTED) {
+                try {
+                    sendNow(Stanza.builder(StanzaType.UNLINK, "unlink").text(StanzaField.REASON, "unlinked").build());
+                    over.get(Math.min(2_000, settings.requestTimeout().toMillis()), TimeUnit.MILLISECONDS);
+                } catch (ClientException | java.util.concurrent.TimeoutException e) {
+                    // dropped meanwhile, or no answer yet: try again on the connection we have then
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ClientException(ClientException.Kind.NOT_CONNECTED, "interrupted while unlinking");
+                }
+            } else {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ClientException(ClientException.Kind.NOT_CONNECTED, "interrupted while unlinking");
+                }
+            }
+        }
     }
 
     @Override

@@ -102,11 +102,21 @@ final class ServerConnection implements FrameTransport.Listener {
         }
     }
 
+    /**
+     * Ends the connection after the frames already handed to it (an unlink, an ack) are written:
+     * closing at once would let the close overtake them. A transport that does not finish
+     * writing within two seconds is closed anyway.
+     */
     void close() {
         ended = true;
         FrameTransport current = transport;
         if (current != null) {
-            current.close();
+            CompletableFuture<Void> written;
+            synchronized (this) {
+                written = sendTail;
+            }
+            written.copy().completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .whenComplete((ignored, error) -> current.close());
         }
     }
 

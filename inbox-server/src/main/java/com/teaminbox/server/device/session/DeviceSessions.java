@@ -190,9 +190,12 @@ public class DeviceSessions {
         DeviceSession session = running.remove(deviceId);
         if (session != null) {
             try {
-                session.unlink().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                // waits out a reconnect in progress: a lost unlink would leave the device on the phone
+                session.unlink().toCompletableFuture()
+                        .get(services.network().clientSettings().requestTimeout().toSeconds() + 5, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warning(() -> "Device " + deviceId + " could not tell the network it leaves: " + e.getMessage());
+                LOG.warning(() -> "Device " + deviceId + " could not tell the network it leaves (" + e.getMessage()
+                        + "); it stays listed on the business phone until it is logged out there");
             }
             session.close();
         }

@@ -58,6 +58,10 @@ public class ForeignDevices {
             return;
         }
         latest.put(accountId, List.copyOf(devices));
+        scheduleCheck(accountId);
+    }
+
+    private void scheduleCheck(long accountId) {
         if (checkScheduled.add(accountId)) {
             scheduler.schedule(() -> {
                 checkScheduled.remove(accountId);
@@ -88,9 +92,17 @@ public class ForeignDevices {
                 companions.add(device.account() + ":" + device.device());
             }
         }
+        boolean linking = ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state = 'linking'")
+                .setParameter(1, accountId).getSingleResult()).longValue() > 0;
         for (String address : companions) {
             if (managed.contains(address)) {
                 continue;
+            }
+            if (linking) {
+                // most likely the device being linked right now, its address not recorded yet
+                scheduleCheck(accountId);
+                return;
             }
             int added = em.createNativeQuery("""
                     INSERT INTO foreign_device (account_id, network_address) VALUES (?1, ?2)
