@@ -124,6 +124,12 @@ public final class Sandbox implements AutoCloseable {
         return URI.create("ws://" + settings.host() + ":" + server.getPort() + "/");
     }
 
+    /** The media host (served by the admin port), or empty without one. */
+    public java.util.Optional<URI> mediaHost() {
+        return admin == null ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create("http://" + settings.host() + ":" + admin.port() + "/"));
+    }
+
     public int adminPort() {
         return admin == null ? -1 : admin.port();
     }

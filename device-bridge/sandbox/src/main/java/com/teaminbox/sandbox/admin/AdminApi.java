@@ -2,6 +2,7 @@ package com.teaminbox.sandbox.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.teaminbox.bridge.stanza.DeviceAddress;
@@ -91,9 +92,36 @@ public final class AdminApi {
         }
     }
 
-    /** The media host: encrypted blobs only, so anyone may fetch them; the keys travel in messages. */
+    /**
+     * The media host: encrypted blobs only, so anyone may fetch them; the keys travel in messages.
+     * {@code POST /media/} stores a blob under its SHA-256 and answers its direct path.
+     */
     private void media(HttpExchange exchange) throws IOException {
         try {
+            if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(
+                    com.teaminbox.sandbox.media.BlobStore.PATH_PREFIX)) {
+                byte[] blob;
+                try (java.io.InputStream in = exchange.getRequestBody()) {
+                    blob = in.readNBytes(com.teaminbox.sandbox.media.BlobStore.MAX_BLOB_BYTES + 1);
+                }
+                if (blob.length > com.teaminbox.sandbox.media.BlobStore.MAX_BLOB_BYTES) {
+                    respondProblem(exchange, 413, "too-large", "a media blob may be at most "
+                            + com.teaminbox.sandbox.media.BlobStore.MAX_BLOB_BYTES + " bytes");
+                    return;
+                }
+                if (blob.length < com.teaminbox.bridge.media.MediaCipher.MAC_LENGTH + 16) {
+                    respondProblem(exchange, 400, "not-a-blob", "a media blob is ciphertext and a MAC; this is too short");
+                    return;
+                }
+                String path = sandbox.blobs().put(blob);
+                byte[] answer = JSON.writeValueAsBytes(Map.of("directPath", path));
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            }
             java.util.Optional<byte[]> blob = exchange.getRequestMethod().equals("GET")
                     ? sandbox.blobs().get(exchange.getRequestURI().getPath()) : java.util.Optional.empty();
             if (blob.isEmpty()) {
@@ -155,7 +183,8 @@ public final class AdminApi {
             case "network" -> {
                 return Map.of("uri", sandbox.uri().toString(), "rootSerial", ServerIdentity.ROOT_SERIAL,
                         "rootPublicKey", Base64.getEncoder().encodeToString(sandbox.rootPublicKey()),
-                        "companionLimit", sandbox.switchboard().companionLimit(), "clock", sandbox.clock().instant().toString());
+                        "companionLimit", sandbox.switchboard().companionLimit(), "clock", sandbox.clock().instant().toString(),
+                        "mediaUrl", sandbox.mediaHost().map(URI::toString).orElse(""));
             }
             case "accounts" -> {
                 return sandbox.switchboard().directory().all().stream().map(this::accountView).toList();
@@ -279,10 +308,34 @@ public final class AdminApi {
             return Map.of("afterMillis", afterMillis > 0 ? afterMillis : 0);
         }
         if (path.length == 5 && path[4].equals("messages")) {
-            return customer.received().stream().map(m -> Map.of("from", m.sender().toString(), "text", m.content().text(),
-                    "id", m.content().messageId())).toList();
+            return customer.received().stream().map(this::receivedView).toList();
         }
         throw new AdminProblem(404, "not-found", "no such customer action");
+    }
+
+    /** A message a customer got; an attachment is opened as the customer's phone would, and its hash shown. */
+    private Map<String, Object> receivedView(com.teaminbox.bridge.client.ReceivedMessage message) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("from", message.sender().toString());
+        view.put("text", message.content().text());
+        view.put("id", message.content().messageId());
+        message.content().media().ifPresent(media -> {
+            Map<String, Object> opened = new java.util.LinkedHashMap<>();
+            opened.put("mimeType", media.mimeType());
+            opened.put("size", media.fileLength());
+            try {
+                byte[] file = SimulatedCustomer.openMedia(media, sandbox.blobs());
+                opened.put("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(file)));
+                opened.put("opened", true);
+            } catch (com.teaminbox.bridge.media.MediaTamperedException | java.security.NoSuchAlgorithmException
+                     | IllegalStateException e) {
+                opened.put("opened", false);
+                opened.put("error", e.getMessage());
+            }
+            view.put("media", opened);
+        });
+        return view;
     }
 
     private Object faults(String method, String[] path, JsonNode body) {

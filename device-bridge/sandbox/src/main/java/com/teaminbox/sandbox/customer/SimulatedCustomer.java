@@ -212,6 +212,20 @@ public final class SimulatedCustomer {
         return id;
     }
 
+    /**
+     * Opens an attachment a customer received, as the customer's phone does: the blob from the
+     * media host, checked against the message's hashes and MAC, decrypted with its key.
+     *
+     * @throws IllegalStateException the media host has no such blob
+     */
+    public static byte[] openMedia(com.teaminbox.bridge.fanout.MediaReference media,
+                                   com.teaminbox.sandbox.media.BlobStore blobs)
+            throws com.teaminbox.bridge.media.MediaTamperedException {
+        byte[] blob = blobs.get(media.directPath())
+                .orElseThrow(() -> new IllegalStateException("no media blob at " + media.directPath()));
+        return com.teaminbox.bridge.media.MediaDownload.open(media, blob);
+    }
+
     /** Every message this customer's devices received, per device. */
     public List<ReceivedMessage> received() {
         return devices.stream().flatMap(d -> d.inbox().stream()).toList();

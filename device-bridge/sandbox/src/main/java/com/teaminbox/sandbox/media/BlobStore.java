@@ -29,6 +29,18 @@ public final class BlobStore {
         }
     }
 
+    /** The largest blob the host takes: a 64 MiB attachment plus padding and MAC, with room to spare. */
+    public static final int MAX_BLOB_BYTES = 65 * 1024 * 1024;
+
+    /** Stores an uploaded blob under its own SHA-256; returns the direct path the message carries. */
+    public String put(byte[] blob) {
+        try {
+            return put(java.security.MessageDigest.getInstance("SHA-256").digest(blob), blob);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** Stores an encrypted blob; returns the direct path the message carries. */
     public String put(byte[] blobSha256, byte[] blob) {
         String name = HexFormat.of().formatHex(blobSha256);
