@@ -109,6 +109,12 @@ public class ConversationQueries {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** Whether a message is one of a conversation's (its visibility is checked by {@link #get}). */
+    public boolean messageBelongsTo(long messageId, long conversationId) {
+        return !em.createNativeQuery("SELECT 1 FROM message WHERE id = ?1 AND conversation_id = ?2")
+                .setParameter(1, messageId).setParameter(2, conversationId).getResultList().isEmpty();
+    }
+
     /**
      * When the team must answer by, per conversation: the customer's last message plus the
      * queue's SLA, for open conversations whose last customer message has no reply after it.

@@ -24,6 +24,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import com.teaminbox.server.attachment.Attachment;
+import com.teaminbox.server.attachment.AttachmentPolicy;
+import com.teaminbox.server.attachment.AttachmentStore;
+import com.teaminbox.server.attachment.MediaHost;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,12 @@ public class ConversationResource {
     private TransferTargets transferTargets;
 
     @Inject
+    private AttachmentStore attachments;
+
+    @Inject
+    private MediaHost mediaHost;
+
+    @Inject
     private com.teaminbox.server.outbox.ReplyService replies;
 
     @Inject
@@ -91,12 +101,18 @@ public class ConversationResource {
     /** A message as shown: who sent it (agent name, "the phone", a device), and how far it got. */
     public record MessageView(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
                               String agentName, String body, String mediaReference, String deliveryState, String failureReason,
-                              Instant sentAt) {
-        static MessageView of(Message m, Map<Long, String> agentNames) {
+                              Instant sentAt, AttachmentView attachment) {
+        static MessageView of(Message m, Map<Long, String> agentNames, Map<Long, AttachmentStore.Summary> attachments) {
+            AttachmentStore.Summary file = attachments.get(m.id());
             return new MessageView(m.id(), m.direction(), m.networkMessageId(), m.sentFrom(), m.deviceId(), m.agentId(),
                     m.agentId() == null ? null : agentNames.get(m.agentId()), m.body(), m.mediaReference(), m.deliveryState(),
-                    m.failureReason(), m.sentAt());
+                    m.failureReason(), m.sentAt(), file == null ? null : new AttachmentView(file.mimeType(), file.fileName(),
+                    file.size(), "v1/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media"));
         }
+    }
+
+    /** A message's file: what to draw, and where the opened file is (relative to the API's base). */
+    public record AttachmentView(String mimeType, String fileName, long size, String url) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = 10_000) String body) {
@@ -151,7 +167,8 @@ public class ConversationResource {
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
         Map<Long, String> names = agents.displayNames(page.stream().map(Message::agentId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        return new Page<>(page.stream().map(m -> MessageView.of(m, names)).toList(), next);
+        Map<Long, AttachmentStore.Summary> files = attachments.summaries(page.stream().map(Message::id).toList());
+        return new Page<>(page.stream().map(m -> MessageView.of(m, names, files)).toList(), next);
     }
 
     /**
@@ -176,10 +193,74 @@ public class ConversationResource {
         }
         var queued = replies.reply(viewer(), id, request.text());
         outbox.wake();
-        MessageView stored = queries.messages(viewer(), id, null, 10).stream()
+        return jakarta.ws.rs.core.Response.accepted(storedReply(id, queued)).build();
+    }
+
+    private MessageView storedReply(long conversationId, com.teaminbox.server.outbox.ReplyService.QueuedReply queued) {
+        return queries.messages(viewer(), conversationId, null, 10).stream()
                 .filter(m -> m.id() == queued.messageId()).findFirst()
-                .map(m -> MessageView.of(m, agents.displayNames(Set.of(queued.agentId())))).orElseThrow();
-        return jakarta.ws.rs.core.Response.accepted(stored).build();
+                .map(m -> MessageView.of(m, agents.displayNames(Set.of(queued.agentId())),
+                        attachments.summaries(List.of(m.id())))).orElseThrow();
+    }
+
+    /**
+     * A file for the customer, sent like a reply from the caller's own device: the body is the
+     * file itself (its type in Content-Type), the name and an optional caption in the query.
+     * Refused before anything is stored or uploaded: a program or script (415), an empty file
+     * (422), more than 64 MiB (413).
+     */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response attach(@PathParam("id") long id,
+                                              @QueryParam("fileName") @NotBlank @Size(max = 255) String fileName,
+                                              @QueryParam("caption") @Size(max = 4096) String caption,
+                                              @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                                              java.io.InputStream body) throws java.io.IOException {
+        String type = contentType == null || contentType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM
+                : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        java.util.Optional<String> refusal = AttachmentPolicy.refusal(fileName, type);
+        if (refusal.isPresent()) {
+            throw new com.teaminbox.server.rest.ProblemException(415, refusal.get());
+        }
+        byte[] file = body == null ? new byte[0] : body.readNBytes((int) AttachmentPolicy.MAX_BYTES + 1);
+        if (file.length > AttachmentPolicy.MAX_BYTES) {
+            throw new com.teaminbox.server.rest.ProblemException(413, fileName + " is larger than "
+                    + AttachmentPolicy.humanSize(AttachmentPolicy.MAX_BYTES) + "; attachments may be at most 64 MB.");
+        }
+        if (file.length == 0) {
+            throw new com.teaminbox.server.rest.ProblemException(422, fileName + " is empty; there is nothing to send.");
+        }
+        Viewer viewer = viewer();
+        replies.checkCanReply(viewer, id);
+        Attachment attachment = Attachment.of(mediaHost.upload(type, file), fileName.trim());
+        String text = caption == null || caption.isBlank() ? null : caption;
+        var queued = replies.reply(viewer, id, text, attachment);
+        outbox.wake();
+        return jakarta.ws.rs.core.Response.accepted(storedReply(id, queued)).build();
+    }
+
+    /**
+     * The opened file of a message, for whoever may see the conversation: fetched from the
+     * network's media host and checked against the message before a byte is returned.
+     */
+    @GET
+    @Path("{id}/messages/{messageId}/media")
+    @Produces(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response media(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        queries.get(viewer(), id); // 404 unless the caller may see the conversation
+        boolean inConversation = queries.messageBelongsTo(messageId, id);
+        Attachment attachment = (inConversation ? attachments.find(messageId) : java.util.Optional.<Attachment>empty())
+                .orElseThrow(() -> new com.teaminbox.server.rest.ProblemException(404,
+                        "Message " + messageId + " of conversation " + id + " has no attachment."));
+        byte[] file = mediaHost.download(messageId, attachment);
+        String disposition = (attachment.isImage() ? "inline" : "attachment") + "; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(attachment.displayName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return jakarta.ws.rs.core.Response.ok(file, attachment.mimeType())
+                .header("Content-Disposition", disposition)
+                .header("Cache-Control", "private, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** The caller has read the conversation up to its newest message (their unread count becomes 0). */

@@ -12,18 +12,18 @@ import java.util.Objects;
  * @param contactPhone     the customer's number (E.164)
  * @param contactName      the name the customer's profile shows, if any
  * @param body             the text, if any
- * @param mediaReference   where the media was stored, if any
+ * @param attachment       the file it carries, if any (with its media key)
  * @param sentAt           the network's timestamp
  */
 public record InboundMessage(long accountId, String networkMessageId, String contactPhone, String contactName,
-                             String body, String mediaReference, Instant sentAt) {
+                             String body, com.teaminbox.server.attachment.Attachment attachment, Instant sentAt) {
 
     public InboundMessage {
         Objects.requireNonNull(networkMessageId, "networkMessageId");
         Objects.requireNonNull(contactPhone, "contactPhone");
         Objects.requireNonNull(sentAt, "sentAt");
-        if (body == null && mediaReference == null) {
-            throw new IllegalArgumentException("a message carries a body or a media reference");
+        if (body == null && attachment == null) {
+            throw new IllegalArgumentException("a message carries a body or an attachment");
         }
     }
 }

@@ -38,6 +38,13 @@ public class IngestTransaction {
     @Resource
     private TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    private com.teaminbox.server.attachment.AttachmentStore attachments;
+
+    private static String summaryOf(com.teaminbox.server.attachment.Attachment attachment) {
+        return attachment == null ? null : attachment.summary();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public IngestOutcome ingest(InboundMessage message, Runnable alsoInTransaction) {
         alsoInTransaction.run();
@@ -55,7 +62,7 @@ public class IngestTransaction {
                 RETURNING id
                 """).setParameter(1, message.accountId()).setParameter(2, conversation)
                 .setParameter(3, message.networkMessageId()).setParameter(4, message.body())
-                .setParameter(5, message.mediaReference()).setParameter(6, message.sentAt())
+                .setParameter(5, summaryOf(message.attachment())).setParameter(6, message.sentAt())
                 .getResultList();
         if (stored.isEmpty()) {
             // Another copy stored it (and has committed: ON CONFLICT waited for it).
@@ -64,6 +71,9 @@ public class IngestTransaction {
                             "SELECT conversation_id FROM message WHERE account_id = ?1 AND network_message_id = ?2")
                     .setParameter(1, message.accountId()).setParameter(2, message.networkMessageId()).getSingleResult();
             return new IngestOutcome(false, existing.longValue(), false, Optional.empty(), Optional.empty());
+        }
+        if (message.attachment() != null) {
+            attachments.store(stored.get(0).longValue(), message.attachment());
         }
 
         em.createNativeQuery("""
@@ -110,7 +120,7 @@ public class IngestTransaction {
                 """).setParameter(1, message.accountId()).setParameter(2, conversation)
                 .setParameter(3, message.networkMessageId()).setParameter(4, message.deviceId())
                 .setParameter(5, message.origin().code()).setParameter(6, message.body())
-                .setParameter(7, message.mediaReference()).setParameter(8, message.sentAt())
+                .setParameter(7, summaryOf(message.attachment())).setParameter(8, message.sentAt())
                 .getResultList();
         if (stored.isEmpty()) {
             transaction.setRollbackOnly(); // the reply's own row, or another copy, is already there
@@ -118,6 +128,9 @@ public class IngestTransaction {
                             "SELECT conversation_id FROM message WHERE account_id = ?1 AND network_message_id = ?2")
                     .setParameter(1, message.accountId()).setParameter(2, message.networkMessageId()).getSingleResult();
             return new IngestOutcome(false, existing.longValue(), false, Optional.empty(), Optional.empty());
+        }
+        if (message.attachment() != null) {
+            attachments.store(stored.get(0).longValue(), message.attachment());
         }
         em.createNativeQuery("UPDATE conversation SET first_response_at = COALESCE(first_response_at, ?1) WHERE id = ?2")
                 .setParameter(1, message.sentAt()).setParameter(2, conversation).executeUpdate();

@@ -13,7 +13,7 @@ import java.util.Objects;
  *                 a device the inbox does not manage
  */
 public record OwnMessage(long accountId, String networkMessageId, String contactPhone, Origin origin, Long deviceId,
-                         String body, String mediaReference, Instant sentAt) {
+                         String body, com.teaminbox.server.attachment.Attachment attachment, Instant sentAt) {
 
     /** Where a message of the business came from. */
     public enum Origin {
@@ -29,8 +29,8 @@ public record OwnMessage(long accountId, String networkMessageId, String contact
         Objects.requireNonNull(contactPhone, "contactPhone");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(sentAt, "sentAt");
-        if (body == null && mediaReference == null) {
-            throw new IllegalArgumentException("a message carries a body or a media reference");
+        if (body == null && attachment == null) {
+            throw new IllegalArgumentException("a message carries a body or an attachment");
         }
     }
 }

@@ -33,14 +33,18 @@ public class OutboxBatch {
     private DeviceSessions sessions;
 
     private record Due(long outboxId, long messageId, long deviceId, int attempts, String body, String contactPhone,
-                       String networkMessageId) {
+                       String networkMessageId, boolean hasAttachment) {
     }
+
+    @Inject
+    private com.teaminbox.server.attachment.AttachmentStore attachments;
 
     /** @return how many rows were claimed (0 when nothing was due) */
     @Transactional
     public int sendDue(int max) {
         List<?> rows = em.createNativeQuery("""
-                SELECT o.id, o.message_id, o.device_id, o.attempts, m.body, ct.phone_number, m.network_message_id
+                SELECT o.id, o.message_id, o.device_id, o.attempts, m.body, ct.phone_number, m.network_message_id,
+                       EXISTS (SELECT 1 FROM message_media mm WHERE mm.message_id = m.id)
                   FROM outbox o
                   JOIN message m ON m.id = o.message_id
                   JOIN conversation c ON c.id = m.conversation_id
@@ -54,18 +58,33 @@ public class OutboxBatch {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             due.add(new Due(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6]));
+                    ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], Boolean.TRUE.equals(r[7])));
         }
         // Start every send first: each device sends in order on its own thread, so the wait is
         // one round trip, not one per row.
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (Due d : due) {
-            sends.add(sessions.send(d.deviceId(), d.networkMessageId(), d.contactPhone(), d.body()).toCompletableFuture());
+            sends.add(send(d));
         }
         for (int i = 0; i < due.size(); i++) {
             record(due.get(i), outcome(sends.get(i)));
         }
         return due.size();
+    }
+
+    private CompletableFuture<Void> send(Due d) {
+        if (!d.hasAttachment()) {
+            return sessions.send(d.deviceId(), d.networkMessageId(), d.contactPhone(), d.body()).toCompletableFuture();
+        }
+        // The blob is on the media host already (uploaded when the agent attached it); the
+        // message carries its reference, and a retry sends the same reference again.
+        try {
+            var attachment = attachments.find(d.messageId()).orElseThrow();
+            return sessions.sendMedia(d.deviceId(), d.networkMessageId(), d.contactPhone(), d.body(), attachment.reference())
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // e.g. a media key that no longer opens: this row fails, not the batch
+        }
     }
 
     /** Null when sent, otherwise why not. */

@@ -14,7 +14,9 @@ public enum KeyKind {
     /** name = user:device of the remote device. */
     TRUSTED_IDENTITY("trusted-identity"),
     /** Not device material: a secret setting (inbox_setting.sealed), sealed as device 0 under the setting's name. */
-    SETTING("setting");
+    SETTING("setting"),
+    /** Not device material: an attachment's media key (message_media), sealed with the message id in the device id's place. */
+    MEDIA_KEY("media-key");
 
     private final String code;
 

@@ -143,6 +143,11 @@ final class DeviceSession implements DeviceEvents {
         return client.send(new OutgoingMessage(networkMessageId, contactPhone, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** Sends an attachment already on the media host, with its caption; completes when the network has taken it. */
+    CompletionStage<Void> sendMedia(String networkMessageId, String contactPhone, String caption, MediaReference media) {
+        return client.sendMedia(networkMessageId, contactPhone, caption == null ? "" : caption, media);
+    }
+
     /** Tells the customer's device that its messages reached the business. */
     CompletionStage<Void> acknowledgeDelivery(DeviceAddress customerDevice, List<String> messageIds) {
         return client.sendReceipt(customerDevice, Receipt.Kind.DELIVERED, messageIds);
@@ -172,7 +177,8 @@ final class DeviceSession implements DeviceEvents {
         messagesIn.incrementAndGet();
         MessageContent content = message.content();
         String body = content.text().isBlank() && content.media().isPresent() ? null : content.text();
-        String media = content.media().map(DeviceSession::mediaReference).orElse(null);
+        com.teaminbox.server.attachment.Attachment media = content.media()
+                .map(m -> com.teaminbox.server.attachment.Attachment.of(m, null)).orElse(null);
         Instant sentAt = Instant.ofEpochMilli(content.timestampMillis());
         AtomicReference<PendingKeyWrites> written = new AtomicReference<>();
         Runnable keyChanges = () -> written.set(services.vault().writePending(keys));
@@ -301,10 +307,6 @@ final class DeviceSession implements DeviceEvents {
         return client.probePrimary();
     }
 
-    /** What the conversation shows for an attachment; the media key stays with the network message. */
-    private static String mediaReference(MediaReference media) {
-        return "network-media:" + media.mimeType() + ":" + media.directPath();
-    }
 
     @Override
     public String toString() {

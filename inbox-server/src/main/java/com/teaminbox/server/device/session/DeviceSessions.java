@@ -153,6 +153,15 @@ public class DeviceSessions {
         return session.send(networkMessageId, contactPhone, text);
     }
 
+    public CompletionStage<Void> sendMedia(long deviceId, String networkMessageId, String contactPhone, String caption,
+                                           com.teaminbox.bridge.fanout.MediaReference media) {
+        DeviceSession session = running.get(deviceId);
+        if (session == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("device " + deviceId + " has no session in this inbox"));
+        }
+        return session.sendMedia(networkMessageId, contactPhone, caption, media);
+    }
+
     /**
      * Sends a probe to the phone (device 0) of each given account from one connected companion
      * of it; the phone answers while it is online, and the answer counts as primary activity.

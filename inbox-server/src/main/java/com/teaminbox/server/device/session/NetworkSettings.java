@@ -44,7 +44,12 @@ public class NetworkSettings {
     @ConfigProperty(name = "inbox.network.directory-url")
     Optional<String> directoryUrl;
 
+    @Inject
+    @ConfigProperty(name = "inbox.network.media-url")
+    Optional<String> mediaUrl;
+
     private volatile ClientSettings resolved;
+    private volatile String directoryMediaUrl;
 
     /** The settings every device client of this inbox uses. */
     public ClientSettings clientSettings() {
@@ -72,6 +77,8 @@ public class NetworkSettings {
             JsonObject network = Json.createReader(new StringReader(answer.body())).readObject();
             LOG.warning(() -> "Trusting the network root key read from " + directory
                     + " (no inbox.network.root-key configured; fine for the sandbox, pin it for a real network)");
+            String media = network.getString("mediaUrl", "");
+            directoryMediaUrl = media.isBlank() ? null : media;
             return ClientSettings.of(URI.create(network.getString("uri", url)), network.getJsonNumber("rootSerial").longValue(),
                     Base64.getDecoder().decode(network.getString("rootPublicKey")));
         } catch (IOException e) {
@@ -80,6 +87,24 @@ public class NetworkSettings {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the network directory", e);
         }
+    }
+
+    /**
+     * The network's media host, where attachments' encrypted blobs lie: configured, or named
+     * by the network directory.
+     */
+    public URI mediaHost() {
+        if (mediaUrl.isPresent() && !mediaUrl.get().isBlank()) {
+            return URI.create(mediaUrl.get().trim());
+        }
+        if (directoryUrl.isPresent()) {
+            clientSettings();
+            String fromDirectory = directoryMediaUrl;
+            if (fromDirectory != null) {
+                return URI.create(fromDirectory);
+            }
+        }
+        throw new IllegalStateException("No media host is known: set inbox.network.media-url.");
     }
 
     /** Forget the resolved settings (the network may have been restarted with new keys). */
