@@ -56,7 +56,8 @@ class AttachmentsIT {
 
     static final int NETWORK_PORT = Integer.getInteger("it.networkPort", 17780);
     static final int NETWORK_ADMIN_PORT = Integer.getInteger("it.networkAdminPort", 17781);
-    static final String BUSINESS = "4930555000";
+    /** A new business per run, so that a rerun against the same database starts clean. */
+    static final String BUSINESS = "49305" + (10_000 + new Random().nextInt(90_000));
     static final String CUSTOMER = "4915200000077";
     static final Duration WAIT = Duration.ofSeconds(60);
 
