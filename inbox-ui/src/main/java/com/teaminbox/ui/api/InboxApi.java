@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -12,6 +15,14 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +72,22 @@ public class InboxApi {
 
     public record Message(long id, String direction, String networkMessageId, String sentFrom, Long deviceId, Long agentId,
                           String agentName, String body, String mediaReference, String deliveryState, String failureReason,
-                          Instant sentAt) {
+                          Instant sentAt, Attachment attachment) {
+
+        /** A file sent with the message ({@code body} is then its caption, or null); {@code url} is relative to the API base. */
+        public record Attachment(String mimeType, String fileName, long size, String url) {
+            public boolean isImage() {
+                return mimeType != null && mimeType.startsWith("image/");
+            }
+        }
+    }
+
+    /** An attachment's bytes as the server streams them; close it (or its stream) when done. */
+    public record Media(String mimeType, String fileName, long size, java.io.InputStream content) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            content.close();
+        }
     }
 
     public record MessagePage(List<Message> items, String next) {
@@ -158,6 +184,13 @@ public class InboxApi {
             .readTimeout(10, TimeUnit.SECONDS)
             .build();
 
+    /** For files: the JAX-RS client would buffer a 64 MiB body in memory; this one streams it from disk. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+
+    /** Reads answers of {@link #http} the way the JAX-RS client's JSON-B provider reads the others (unknown fields ignored). */
+    private final Jsonb json = JsonbBuilder.create();
+
     public Me me(String accessToken) {
         return get("/v1/me", accessToken, new GenericType<>() { });
     }
@@ -203,6 +236,98 @@ public class InboxApi {
     /** Queues a reply to the customer; it leaves from the caller's own device. */
     public void reply(String accessToken, long conversationId, String text) {
         post("/v1/conversations/" + conversationId + "/messages", accessToken, Json.createObjectBuilder().add("text", text).build());
+    }
+
+    /**
+     * Sends a file to the customer from the caller's own device, streamed from disk (files go up
+     * to 64 MiB); {@code caption} may be null. Answers the stored message, like a reply (null if
+     * the answer could not be read: the file was accepted all the same).
+     */
+    public Message sendAttachment(String accessToken, long conversationId, String fileName, String mimeType,
+                                  java.nio.file.Path file, String caption) {
+        String path = "/v1/conversations/" + conversationId + "/attachments?fileName=" + queryValue(fileName)
+                + (caption == null || caption.isBlank() ? "" : "&caption=" + queryValue(caption));
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .header("Accept", MediaType.APPLICATION_JSON)
+                    .header("Content-Type", mimeType == null || mimeType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : mimeType)
+                    // Room for 64 MiB on a slow link; the server answers once the device has the file queued.
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 300) {
+                throw new InboxApiException(response.statusCode(), sentenceFor(response.statusCode(), response.body()));
+            }
+            try {
+                return response.body().isBlank() ? null : json.fromJson(response.body(), Message.class);
+            } catch (jakarta.json.bind.JsonbException unreadable) {
+                return null; // it was sent; the caller re-reads the conversation anyway
+            }
+        } catch (java.io.FileNotFoundException gone) {
+            throw new InboxApiException(0, "The uploaded file is no longer there. Attach it again.");
+        } catch (IOException unreachable) {
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", interrupted);
+        }
+    }
+
+    /**
+     * An attachment's file, streamed (not buffered) so that large documents pass through; the
+     * caller closes it. A missing or unreadable file comes back as an {@link InboxApiException}.
+     */
+    public Media media(String accessToken, long conversationId, long messageId) {
+        String path = "/v1/conversations/" + conversationId + "/messages/" + messageId + "/media";
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path))
+                    .header("Authorization", "Bearer " + accessToken)
+                    // The server may first fetch the file from the network's media host.
+                    .timeout(Duration.ofSeconds(60))
+                    .GET().build();
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                String problem;
+                try (java.io.InputStream body = response.body()) {
+                    problem = new String(body.readNBytes(16_384), StandardCharsets.UTF_8);
+                }
+                throw new InboxApiException(response.statusCode(), sentenceFor(response.statusCode(), problem));
+            }
+            var headers = response.headers();
+            return new Media(headers.firstValue("Content-Type").orElse(MediaType.APPLICATION_OCTET_STREAM),
+                    fileNameIn(headers.firstValue("Content-Disposition").orElse(null)),
+                    headers.firstValueAsLong("Content-Length").orElse(-1), response.body());
+        } catch (IOException unreachable) {
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", interrupted);
+        }
+    }
+
+    /** {@code filename*=UTF-8''...} (RFC 6266) or {@code filename="..."}; null when neither is there. */
+    static String fileNameIn(String contentDisposition) {
+        if (contentDisposition == null) {
+            return null;
+        }
+        var extended = java.util.regex.Pattern.compile("filename\\*\\s*=\\s*UTF-8''([^;\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(contentDisposition);
+        if (extended.find()) {
+            return java.net.URLDecoder.decode(extended.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+        var plain = java.util.regex.Pattern.compile("filename\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"|filename\\s*=\\s*([^;\\s]+)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(contentDisposition);
+        if (plain.find()) {
+            return plain.group(1) != null ? plain.group(1).replaceAll("\\\\(.)", "$1") : plain.group(2);
+        }
+        return null;
+    }
+
+    /** A query parameter value; %20 rather than + for spaces, which every server reads the same way. */
+    private static String queryValue(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The user has read the conversation: their unread count for it becomes zero. */
@@ -485,25 +610,44 @@ public class InboxApi {
 
     /** The server's own problem detail when it sent one, otherwise a sentence for the status. */
     private static String sentenceFor(Response response) {
+        String body;
         try {
-            JsonObject problem = response.readEntity(JsonObject.class);
-            if (problem.containsKey("detail") && !problem.isNull("detail")) {
-                return problem.getString("detail");
-            }
-        } catch (RuntimeException notAProblem) {
-            // fall through to the generic sentence
+            body = response.readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            body = null;
         }
-        return switch (response.getStatus()) {
+        return sentenceFor(response.getStatus(), body);
+    }
+
+    /** The same for an answer read as text (the file calls, which bypass the JAX-RS client). */
+    static String sentenceFor(int status, String body) {
+        if (body != null && !body.isBlank()) {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                JsonObject problem = reader.readObject();
+                if (problem.containsKey("detail") && !problem.isNull("detail")) {
+                    return problem.getString("detail");
+                }
+            } catch (RuntimeException notAProblem) {
+                // fall through to the generic sentence
+            }
+        }
+        return switch (status) {
             case 401 -> "Your sign-in has expired. Reload the page to sign in again.";
             case 403 -> "Your role does not allow this.";
             case 404 -> "That conversation is no longer available to you.";
             case 409 -> "Someone else changed this conversation a moment ago. The view has been refreshed.";
-            default -> "The inbox server answered with an error (" + response.getStatus() + ").";
+            case 413 -> "The file is larger than the inbox accepts.";
+            default -> "The inbox server answered with an error (" + status + ").";
         };
     }
 
     @PreDestroy
     void close() {
         client.close();
+        try {
+            json.close();
+        } catch (Exception ignored) {
+            // nothing held that outlives the application
+        }
     }
 }

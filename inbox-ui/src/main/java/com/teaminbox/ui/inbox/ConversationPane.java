@@ -3,11 +3,16 @@ package com.teaminbox.ui.inbox;
 import com.teaminbox.ui.api.InboxApi;
 import com.teaminbox.ui.api.InboxApi.Conversation;
 import com.teaminbox.ui.api.InboxApiException;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,12 +20,24 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.InputStreamDownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadMetadata;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +60,14 @@ class ConversationPane extends VerticalLayout {
     private final Button reopen = new Button("Reopen");
     private final TextArea reply = new TextArea();
     private final Button send = new Button("Send");
+    private final Upload attach;
+    /** Set while attached: the upload and download handlers run outside the session lock and reach the UI through it. */
+    private volatile UI ui;
+    /**
+     * Each reload rebuilds the bubbles; reusing an attachment's image or link keeps its URL, so
+     * the browser does not fetch (and the server not decrypt) the file again for every change.
+     */
+    private final Map<Long, Component> attachmentViews = new HashMap<>();
     private List<InboxApi.ConversationEvent> events = List.of();
     /** A colleague or a queue, as the "Transfer to" choice offers them. */
     record TransferChoice(InboxApi.AgentTarget agent, InboxApi.QueueTarget queue) {
@@ -126,6 +151,34 @@ class ConversationPane extends VerticalLayout {
         send.setId("send-button");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(event -> sendReply());
+
+        // Files land in a temporary file (not memory: up to 64 MiB) and go on to the API from there.
+        attach = new Upload(UploadHandler.toTempFile(this::forwardAttachment));
+        attach.setId("attachment-upload");
+        attach.setMaxFiles(1);
+        attach.setMaxFileSize(Attachments.MAX_BYTES);
+        attach.setDropAllowed(true);
+        Button attachButton = new Button("Attach file");
+        attachButton.setId("attach-button");
+        attach.setUploadButton(attachButton);
+        attach.setDropLabel(new Span("or drop a file here; the reply text becomes its caption"));
+        // vaadin-upload has no label of its own: name the group for screen readers.
+        attach.getElement().setAttribute("role", "group");
+        attach.getElement().setAttribute("aria-label", "Attach a file");
+        attach.setWidthFull();
+        // The browser refuses a file over the limit before sending it (it never joins the file list); its size comes with the event.
+        attach.getElement().addEventListener("file-reject", event -> {
+            String name = event.getEventData().getString("event.detail.file.name");
+            long size = (long) event.getEventData().getNumber("event.detail.file.size");
+            String error = event.getEventData().getString("event.detail.error");
+            if (size > Attachments.MAX_BYTES) {
+                say(Attachments.tooLarge(name, size));
+            } else if (error != null && error.toLowerCase(java.util.Locale.ROOT).contains("many")) {
+                say("Attach one file at a time."); // the component's own "Too Many Files."
+            } else {
+                say(name + " cannot be attached: " + error);
+            }
+        }).addEventData("event.detail.file.name").addEventData("event.detail.file.size").addEventData("event.detail.error");
 
         note.setId("note-input");
         note.setLabel("Internal note (only the team sees it)");
@@ -218,7 +271,8 @@ class ConversationPane extends VerticalLayout {
         composer.setFlexGrow(1, reply);
         HorizontalLayout labelRow = new HorizontalLayout(labels, newLabel);
         labelRow.setDefaultVerticalComponentAlignment(Alignment.CENTER);
-        add(new HorizontalLayout(title, state), contact, presence, actions, labelRow, problem, scroller, canned, composer, note, addNote);
+        add(new HorizontalLayout(title, state), contact, presence, actions, labelRow, problem, scroller, canned, composer, attach,
+                note, addNote);
         setFlexGrow(1, scroller);
         getStyle().set("overflow-y", "auto");
         showNothing();
@@ -226,6 +280,9 @@ class ConversationPane extends VerticalLayout {
 
     void show(Conversation conversation) {
         leave.run();
+        if (shown == null || shown.id() != conversation.id()) {
+            attachmentViews.clear();
+        }
         shown = conversation;
         presence.setText("");
         getUI().ifPresent(ui -> {
@@ -308,7 +365,14 @@ class ConversationPane extends VerticalLayout {
     }
 
     @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        ui = event.getUI();
+    }
+
+    @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        ui = null;
         leave.run();
         leave = () -> { };
         super.onDetach(event);
@@ -369,6 +433,7 @@ class ConversationPane extends VerticalLayout {
         addNote.setEnabled(true);
         reply.setEnabled(open);
         send.setEnabled(open);
+        attach.setEnabled(open);
         reply.setHelperText(open ? null : "Reopen the conversation to reply.");
 
         record Entry(Instant at, Div view) {
@@ -393,7 +458,7 @@ class ConversationPane extends VerticalLayout {
         }
     }
 
-    private static Div bubble(InboxApi.Message message) {
+    private Div bubble(InboxApi.Message message) {
         boolean inbound = "inbound".equals(message.direction());
         Div bubble = new Div();
         bubble.addClassName("message-bubble");
@@ -402,7 +467,14 @@ class ConversationPane extends VerticalLayout {
                 .set("border-radius", "var(--lumo-border-radius-l)")
                 .set("align-self", inbound ? "flex-start" : "flex-end")
                 .set("background", inbound ? "var(--lumo-contrast-5pct)" : "var(--lumo-primary-color-10pct)");
-        bubble.add(new Div(message.body() == null ? "(media)" : message.body()));
+        if (message.attachment() != null) {
+            bubble.add(attachmentViews.computeIfAbsent(message.id(), id -> attachmentView(shown.id(), message)));
+            if (message.body() != null && !message.body().isBlank()) {
+                bubble.add(new Div(message.body())); // the caption, below the file
+            }
+        } else {
+            bubble.add(new Div(message.body() == null ? "(media)" : message.body()));
+        }
         String who = inbound ? "" : switch (message.sentFrom() == null ? "" : message.sentFrom()) {
             case "phone" -> "sent from the phone · ";
             case "other_device" -> "sent from another device · ";
@@ -424,6 +496,89 @@ class ConversationPane extends VerticalLayout {
             bubble.add(why);
         }
         return bubble;
+    }
+
+    /** An image inline, anything else as a link that downloads it; both fetched through the API with the user's token. */
+    private Component attachmentView(long conversationId, InboxApi.Message message) {
+        InboxApi.Message.Attachment file = message.attachment();
+        String name = Attachments.displayName(file.fileName(), file.mimeType());
+        InputStreamDownloadHandler media = DownloadHandler.fromInputStream(event -> {
+            try {
+                InboxApi.Media fetched = api.media(token.get(), conversationId, message.id());
+                return new DownloadResponse(fetched.content(), name, fetched.mimeType(), fetched.size());
+            } catch (InboxApiException failure) {
+                // Off the session lock: the sentence reaches the pane through access (e.g. "the media host is unreachable").
+                UI owner = event.getUI();
+                if (owner != null) {
+                    owner.access(() -> say(failure.getMessage()));
+                }
+                return DownloadResponse.error(failure.status() == 0 ? 502 : failure.status(), failure.getMessage());
+            }
+        });
+        if (file.isImage()) {
+            Image image = new Image(media.inline(), name);
+            image.addClassName("attachment-image");
+            image.getStyle().set("display", "block").set("max-width", "min(280px, 100%)").set("height", "auto")
+                    .set("border-radius", "var(--lumo-border-radius-m)");
+            return image;
+        }
+        Anchor link = new Anchor(media, AttachmentType.DOWNLOAD, name + " (" + Attachments.humanSize(file.size()) + ")");
+        link.getElement().setAttribute("download", name);
+        link.addClassName("attachment-download");
+        return link;
+    }
+
+    /**
+     * The upload's callback, on the upload request's thread without the session lock: the pane's
+     * state is read and changed only inside {@code ui.access...}; the slow part (sending the
+     * file on to the API) runs outside it.
+     */
+    private void forwardAttachment(UploadMetadata metadata, File received) {
+        UI owner = ui;
+        try {
+            if (owner == null) {
+                return; // the pane went away while the file came in
+            }
+            record Target(long conversationId, String caption) {
+            }
+            AtomicReference<Target> target = new AtomicReference<>();
+            owner.accessSynchronously(() -> {
+                if (shown != null && attach.isEnabled()) {
+                    target.set(new Target(shown.id(), reply.getValue().strip()));
+                }
+            });
+            if (target.get() == null) {
+                owner.access(attach::clearFileList);
+                return;
+            }
+            String name = metadata.fileName() == null || metadata.fileName().isBlank() ? received.getName() : metadata.fileName();
+            String caption = target.get().caption();
+            try {
+                api.sendAttachment(token.get(), target.get().conversationId(), name,
+                        Attachments.mimeTypeOf(metadata.contentType(), name), received.toPath(), caption.isEmpty() ? null : caption);
+                owner.access(() -> {
+                    attach.clearFileList();
+                    if (reply.getValue().strip().equals(caption)) {
+                        reply.clear(); // the caption went with the file; text typed meanwhile stays
+                    }
+                    problem.setVisible(false);
+                    onChange.run();
+                    reload();
+                });
+            } catch (InboxApiException failure) {
+                // The server's sentence: a refused kind (415), too large (413), empty (422), device not connected (409)
+                owner.access(() -> {
+                    attach.clearFileList();
+                    say(failure.getMessage());
+                });
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(received.toPath());
+            } catch (IOException notDeleted) {
+                received.deleteOnExit(); // the system's temporary folder gets it at the latest
+            }
+        }
     }
 
     /** WhatsApp-style ticks: clock pending, ✓ sent, ✓✓ delivered, blue ✓✓ read, ! failed. */
@@ -634,6 +789,8 @@ class ConversationPane extends VerticalLayout {
         addNote.setEnabled(false);
         reply.setEnabled(false);
         send.setEnabled(false);
+        attach.setEnabled(false);
+        attachmentViews.clear();
     }
 
     private void say(String sentence) {
