@@ -84,7 +84,7 @@ class AttachmentsIT {
         SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/customers",
                 "{\"phoneNumber\":\"" + customer + "\",\"name\":\"Erik\",\"devices\":1}", null);
         SandboxNetwork.post(SandboxNetwork.ADMIN + "/api/customers/" + customer + "/send-media",
-                "{\"mimeType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(png(40, 30))
+                "{\"mimeType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(png(160, 120))
                         + "\",\"caption\":\"Is this the cake?\"}", null);
         WebElement list = browser.driver.findElement(By.id("conversation-list"));
         browser.wait.until(driver -> list.getText().contains(customer));
@@ -97,7 +97,7 @@ class AttachmentsIT {
         browser.wait.until(driver -> Boolean.TRUE.equals(js.executeScript(
                 "const img = document.querySelector('#conversation-timeline .message-bubble.inbound img.attachment-image');"
                         + " return img !== null && img.complete && img.naturalWidth > 0;")));
-        assertEquals(40L, ((Number) js.executeScript(
+        assertEquals(160L, ((Number) js.executeScript(
                 "return document.querySelector('#conversation-timeline img.attachment-image').naturalWidth;")).longValue());
 
         // Alice attaches a PDF with the reply box's text as its caption.
@@ -129,6 +129,10 @@ class AttachmentsIT {
                     + "JOIN contact k ON k.id = c.contact_id WHERE m.direction = 'outbound' AND k.phone_number LIKE ? "
                     + "ORDER BY m.id DESC LIMIT 1", "%" + customer), "sent from Alice's own device");
         }
+        // the customer's photo and the agent's invoice in one picture for docs/screenshots
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "document.querySelector('img.attachment-image').scrollIntoView({block: 'start'});"
+                        + "document.getElementById('conversation-pane').scrollTop = 0;");
         browser.screenshot("attachments");
 
         // A program is refused with a sentence, and no bubble appears for it.

@@ -274,6 +274,9 @@ class ConversationPane extends VerticalLayout {
         add(new HorizontalLayout(title, state), contact, presence, actions, labelRow, problem, scroller, canned, composer, attach,
                 note, addNote);
         setFlexGrow(1, scroller);
+        // the timeline gives way in a short window, the composer and the file drop zone do not
+        composer.getStyle().set("flex-shrink", "0");
+        attach.getStyle().set("flex-shrink", "0");
         getStyle().set("overflow-y", "auto");
         showNothing();
     }
