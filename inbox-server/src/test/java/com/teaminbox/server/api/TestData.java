@@ -25,6 +25,19 @@ public final class TestData {
         return id("INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Test shop') RETURNING id", phone);
     }
 
+    /** The account of a business number the sandbox network knows (created on first use). */
+    public long account(String phoneNumber, String displayName) throws SQLException {
+        update("INSERT INTO business_account (phone_number, display_name) VALUES (?, ?) ON CONFLICT (phone_number) DO NOTHING",
+                phoneNumber, displayName);
+        return id("SELECT id FROM business_account WHERE phone_number = ?", phoneNumber);
+    }
+
+    /** The agent joins the queue and is online: routing may pick them. */
+    public void onlineIn(long agent, long queue) throws SQLException {
+        join(agent, queue);
+        setStatus(agent, "online");
+    }
+
     public long queue(long account, String name, String policy, boolean isDefault) throws SQLException {
         return id("INSERT INTO queue (account_id, name, routing_policy, is_default) VALUES (?, ?, ?, ?) RETURNING id",
                 account, name, policy, isDefault);

@@ -98,13 +98,10 @@ class AttachmentsIT {
         }
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
-            data.update("INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Attachment Test Bakery') "
-                    + "ON CONFLICT (phone_number) DO NOTHING", BUSINESS);
-            long account = data.count("SELECT id FROM business_account WHERE phone_number = ?", BUSINESS);
+            long account = data.account(BUSINESS, "Attachment Test Bakery");
             long queue = data.queue(account, "attachments desk", "round_robin", true);
             long alice = data.agentId("alice");
-            data.join(alice, queue);
-            data.setStatus(alice, "online");
+            data.onlineIn(alice, queue);
 
             HttpResponse<String> link = call("POST", "v1/devices", "adam",
                     "{\"accountId\":" + account + ",\"agentId\":" + alice + ",\"method\":\"pairing-code\"}");

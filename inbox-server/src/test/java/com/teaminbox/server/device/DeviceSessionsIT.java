@@ -93,9 +93,7 @@ class DeviceSessionsIT {
         }
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
-            data.update("INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Device Test Bakery') "
-                    + "ON CONFLICT (phone_number) DO NOTHING", BUSINESS);
-            long account = data.count("SELECT id FROM business_account WHERE phone_number = ?", BUSINESS);
+            long account = data.account(BUSINESS, "Device Test Bakery");
             long queue = data.queue(account, "front desk", "round_robin", true);
             long alice = data.agentId("alice");
             long bob = data.agentId("bob");

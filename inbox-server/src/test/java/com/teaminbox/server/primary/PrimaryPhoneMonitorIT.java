@@ -144,13 +144,10 @@ class PrimaryPhoneMonitorIT {
         }
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
-            data.update("INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Monitor Test Bakery') "
-                    + "ON CONFLICT (phone_number) DO NOTHING", BUSINESS);
-            long account = data.count("SELECT id FROM business_account WHERE phone_number = ?", BUSINESS);
+            long account = data.account(BUSINESS, "Monitor Test Bakery");
             long queue = data.queue(account, "counter", "round_robin", true);
             long alice = data.agentId("alice");
-            data.join(alice, queue);
-            data.setStatus(alice, "online");
+            data.onlineIn(alice, queue);
 
             // Alice's companion, linked by QR through the API; the phone's approval is the first sign of activity.
             HttpResponse<String> started = call("POST", "v1/devices", "adam",
