@@ -8,9 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,35 +19,28 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * refused duplicate explained, and disables the agent with a reason. The Keycloak user is
  * deleted afterwards through the realm's admin API so that runs do not pile up users.
  */
+@ExtendWith(OpenBrowsers.class)
 class AgentsIT {
 
-    private Browser browser;
     private String username;
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
     @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
+    void deleteUser() throws Exception {
         if (username != null) {
             deleteKeycloakUser(username);
         }
     }
 
     @Test
-    void anAdminAddsAndDisablesAnAgent() throws Exception {
+    void anAdminAddsAndDisablesAnAgent(Browser browser) throws Exception {
         username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("adam");
         browser.driver.get(Browser.BASE + "/agents");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-agent"))).click();
-        fill("new-agent-username", username);
-        fill("new-agent-email", username + "@teaminbox.example");
-        fill("new-agent-name", "Greta Example");
-        fill("new-agent-password", "temporary-" + username);
+        fill(browser, "new-agent-username", username);
+        fill(browser, "new-agent-email", username + "@teaminbox.example");
+        fill(browser, "new-agent-name", "Greta Example");
+        fill(browser, "new-agent-password", "temporary-" + username);
         browser.driver.findElement(By.id("create-agent")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-done"), "Greta Example was added"));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-grid"), username));
@@ -56,9 +48,9 @@ class AgentsIT {
 
         // The same user name again: refused with the server's sentence, in the dialog.
         browser.driver.findElement(By.id("add-agent")).click();
-        fill("new-agent-username", username);
-        fill("new-agent-email", "other-" + username + "@teaminbox.example");
-        fill("new-agent-name", "Greta Again");
+        fill(browser, "new-agent-username", username);
+        fill(browser, "new-agent-email", "other-" + username + "@teaminbox.example");
+        fill(browser, "new-agent-name", "Greta Again");
         browser.driver.findElement(By.id("create-agent")).click();
         browser.wait.until(driver -> driver.findElements(By.cssSelector(".dialog-error")).stream()
                 .anyMatch(e -> e.isDisplayed() && e.getText().toLowerCase().contains("taken")));
@@ -71,12 +63,12 @@ class AgentsIT {
         // Other tests leave many agents: the new one's row may be far down the page.
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", toggle);
         toggle.click();
-        fill("disable-reason", "left the company");
+        fill(browser, "disable-reason", "left the company");
         browser.driver.findElement(By.id("confirm-disable")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-grid"), "disabled: left the company"));
     }
 
-    private void fill(String id, String value) {
+    private static void fill(Browser browser, String id, String value) {
         WebElement field = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + id + " input")));
         field.clear();
         field.sendKeys(value);

@@ -23,10 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -38,27 +37,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * through her own token); she attaches a PDF, which the customer's phone receives byte for byte
  * from her device; a program (setup.exe) is refused with a sentence and leaves no bubble.
  */
+@ExtendWith(OpenBrowsers.class)
 class AttachmentsIT {
 
     private static final Pattern MEDIA = Pattern.compile("\"media\"\\s*:\\s*\\{([^{}]*)\\}");
 
-    private Browser browser;
     private Path files;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
+    void makeFolder() throws Exception {
         files = Files.createTempDirectory("inbox-attachments");
     }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void aPhotoIsShownInlineAndADocumentReachesTheCustomer() throws Exception {
+    void aPhotoIsShownInlineAndADocumentReachesTheCustomer(Browser browser) throws Exception {
         browser.signIn("alice"); // registers Alice with the inbox
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Alice"));
         long account;
@@ -105,7 +97,7 @@ class AttachmentsIT {
                 .getBytes(StandardCharsets.US_ASCII);
         Path invoice = Files.write(files.resolve("invoice.pdf"), pdf);
         browser.driver.findElement(By.cssSelector("#reply-input textarea")).sendKeys("Here is your invoice.");
-        fileInput().sendKeys(invoice.toAbsolutePath().toString());
+        fileInput(browser).sendKeys(invoice.toAbsolutePath().toString());
         browser.wait.until(driver -> driver.findElements(By.cssSelector("#conversation-timeline .message-bubble.outbound a.attachment-download"))
                 .stream().anyMatch(link -> link.getText().contains("invoice.pdf")));
         WebElement sent = browser.driver.findElements(By.cssSelector("#conversation-timeline .message-bubble.outbound")).stream()
@@ -136,15 +128,15 @@ class AttachmentsIT {
         browser.screenshot("attachments");
 
         // A program is refused with a sentence, and no bubble appears for it.
-        int bubbles = bubbleCount();
+        int bubbles = bubbleCount(browser);
         Path setup = Files.write(files.resolve("setup.exe"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
-        fileInput().sendKeys(setup.toAbsolutePath().toString());
+        fileInput(browser).sendKeys(setup.toAbsolutePath().toString());
         browser.wait.until(driver -> {
             WebElement problem = driver.findElement(By.id("conversation-problem"));
             return problem.isDisplayed() && problem.getText().contains("cannot be sent");
         });
         Thread.sleep(1_500); // room for a bubble to turn up, if one were wrongly stored
-        assertEquals(bubbles, bubbleCount(), "no bubble for the refused file");
+        assertEquals(bubbles, bubbleCount(browser), "no bubble for the refused file");
         assertFalse(browser.driver.findElement(By.id("conversation-timeline")).getText().contains("setup.exe"),
                 "setup.exe is nowhere in the conversation");
     }
@@ -198,7 +190,7 @@ class AttachmentsIT {
      * The file input of the attachment upload: vaadin-upload keeps it in its shadow DOM in some
      * versions and in the light DOM in others. Chromium takes a path typed into it as the chosen file.
      */
-    private WebElement fileInput() {
+    private static WebElement fileInput(Browser browser) {
         String find = "const upload = document.querySelector('vaadin-upload#attachment-upload');"
                 + " return upload.querySelector('input[type=file]')"
                 + " || (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'));";
@@ -206,7 +198,7 @@ class AttachmentsIT {
         return (WebElement) ((JavascriptExecutor) browser.driver).executeScript(find);
     }
 
-    private int bubbleCount() {
+    private static int bubbleCount(Browser browser) {
         return browser.driver.findElements(By.cssSelector("#conversation-timeline .message-bubble")).size();
     }
 

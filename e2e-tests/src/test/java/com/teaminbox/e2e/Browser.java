@@ -24,6 +24,7 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
     final WebDriverWait wait;
+    private boolean closed;
 
     Browser() throws Exception {
         Path profile = Files.createTempDirectory("inbox-chromium");
@@ -81,8 +82,17 @@ final class Browser implements AutoCloseable {
                 driver.getCurrentUrl() + "\n" + driver.getPageSource());
     }
 
+    /** Whether {@link #close} has not been called yet. */
+    boolean isOpen() {
+        return !closed;
+    }
+
+    /** Ends the browser; calling it again does nothing. */
     @Override
     public void close() {
-        driver.quit();
+        if (!closed) {
+            closed = true;
+            driver.quit();
+        }
     }
 }

@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,29 +20,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screen change within seconds of an agent's status or a device's state changing — sooner than
  * their slow safety-net polls (60 s), so only the server push can explain it.
  */
+@ExtendWith(OpenBrowsers.class)
 class LiveStaffScreensIT {
 
     /** Well under the screens' poll interval: what shows within this came by push. */
     private static final Duration PUSHED = Duration.ofSeconds(10);
 
-    private Browser first;
-    private Browser second;
-
-    @AfterEach
-    void closeBrowsers(TestInfo test) throws Exception {
-        String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        for (Browser browser : new Browser[] {first, second}) {
-            if (browser != null) {
-                browser.keepLastPage(name + (browser == first ? "-1" : "-2"));
-                browser.close();
-            }
-        }
-    }
-
     @Test
-    void anAgentTransfersAChatToAColleagueWhoSeesItArrive() throws Exception {
-        first = new Browser();
-        second = new Browser();
+    void anAgentTransfersAChatToAColleagueWhoSeesItArrive(Browser first, Browser second) throws Exception {
         second.signIn("bob");
         second.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
         first.signIn("alice");
@@ -74,8 +58,7 @@ class LiveStaffScreensIT {
     }
 
     @Test
-    void theManagerConsoleFollowsAnAgentComingOnline() throws Exception {
-        first = new Browser();
+    void theManagerConsoleFollowsAnAgentComingOnline(Browser first) throws Exception {
         first.signIn("maria");
         first.driver.get(Browser.BASE + "/manager");
         first.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manager-agents")));
@@ -98,11 +81,11 @@ class LiveStaffScreensIT {
     }
 
     @Test
-    void theDevicesScreenShowsADeviceDroppingWithoutAReload() throws Exception {
-        first = new Browser();
+    void theDevicesScreenShowsADeviceDroppingWithoutAReload(OpenBrowsers.More browsers) throws Exception {
+        Browser first = browsers.open();
         first.signIn("alice"); // registers Alice
         first.close();
-        first = new Browser();
+        first = browsers.open();
         String number = "+4477" + (System.nanoTime() % 100_000_000L);
         long device;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {

@@ -3,10 +3,8 @@ package com.teaminbox.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -14,23 +12,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A manager opens the manager console: the live queue table lists a waiting conversation's
  * queue, and today's volume is drawn as an inline SVG chart.
  */
+@ExtendWith(OpenBrowsers.class)
 class ManagerConsoleIT {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void managerSeesQueuesAgentsAndCharts() throws Exception {
+    void managerSeesQueuesAgentsAndCharts(Browser browser) throws Exception {
         InboxDatabase.seedWaitingConversation(null, "Ezra " + UUID.randomUUID().toString().substring(0, 6),
                 "Is my order on its way?");
 

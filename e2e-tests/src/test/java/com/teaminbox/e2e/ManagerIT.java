@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,25 +19,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A manager assigns a waiting conversation to an agent from the conversation pane, then finds
  * the assignment in the audit viewer and has the hash chain verified.
  */
+@ExtendWith(OpenBrowsers.class)
 class ManagerIT {
 
     private static final String KEYCLOAK = System.getProperty("inbox.keycloakUrl", "http://localhost:8180");
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void managerAssignsAConversationAndFindsItInTheAudit() throws Exception {
+    void managerAssignsAConversationAndFindsItInTheAudit(Browser browser) throws Exception {
         callApiAs("bob"); // Bob is known to the inbox once he has called the API
         String customer = "Dora " + UUID.randomUUID().toString().substring(0, 6);
         long conversation = InboxDatabase.seedWaitingConversation(null, customer, "Can I change my delivery address?");

@@ -9,10 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,32 +25,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * to Bob, who sees it arrive live; the audit viewer lists the actions; and after the sandbox
  * clock moves eight days without the phone in use, the admin sees the 14-day warning banner.
  */
+@ExtendWith(OpenBrowsers.class)
 class ReplyIT {
 
-    private Browser browser;
-    private Browser adminBrowser;
-    private Browser bobBrowser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-        adminBrowser = new Browser();
-        bobBrowser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        browser.keepLastPage(name);
-        adminBrowser.keepLastPage(name + "-admin");
-        bobBrowser.keepLastPage(name + "-bob");
-        browser.close();
-        adminBrowser.close();
-        bobBrowser.close();
-    }
-
+    /** The browsers' last pages are kept as the test's name, then -2 for the admin's and -3 for Bob's. */
     @Test
-    void aCustomersMessageIsAnsweredFromTheAgentsOwnDevice() throws Exception {
+    void aCustomersMessageIsAnsweredFromTheAgentsOwnDevice(Browser browser, Browser adminBrowser, Browser bobBrowser)
+            throws Exception {
         browser.signIn("alice"); // registers Alice with the inbox
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Alice"));
         bobBrowser.signIn("bob");

@@ -8,9 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -23,21 +22,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * agent has no Settings entry and is refused the typed address. The saved thresholds are reset
  * afterwards (the queue is the test's own).
  */
+@ExtendWith(OpenBrowsers.class)
 class SettingsIT {
 
     private static final String THRESHOLDS = "inbox.primary.warning-thresholds";
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
     @AfterEach
-    void closeBrowserAndRestore(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
+    void restore() throws Exception {
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             // Normally the screen's own reset did it already; the server notices within seconds.
             InboxDatabase.update(db, "DELETE FROM inbox_setting WHERE name = ?", THRESHOLDS);
@@ -45,7 +36,7 @@ class SettingsIT {
     }
 
     @Test
-    void anAdminChangesTheSlaAndAThresholdAndSeesThemAfterAReload() throws Exception {
+    void anAdminChangesTheSlaAndAThresholdAndSeesThemAfterAReload(Browser browser) throws Exception {
         String queueName = "Settings " + System.nanoTime() % 1_000_000_000L;
         long queue;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
@@ -59,41 +50,41 @@ class SettingsIT {
         browser.driver.get(Browser.BASE + "/settings");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("settings-view")));
 
-        choose("settings-queue", queueName);
-        browser.wait.until(driver -> "5".equals(value("settings-sla")));
-        fill("settings-sla", "7");
-        click("save-queue");
-        confirmed("Settings of queue " + queueName + " saved.");
+        choose(browser, "settings-queue", queueName);
+        browser.wait.until(driver -> "5".equals(value(browser, "settings-sla")));
+        fill(browser, "settings-sla", "7");
+        click(browser, "save-queue");
+        confirmed(browser, "Settings of queue " + queueName + " saved.");
 
-        fill("settings-thresholds", "P5D, P2D, PT6H");
-        click("save-primary-phone");
-        confirmed("Warning thresholds saved.");
+        fill(browser, "settings-thresholds", "P5D, P2D, PT6H");
+        click(browser, "save-primary-phone");
+        confirmed(browser, "Warning thresholds saved.");
         browser.screenshot("settings-admin");
 
         browser.driver.navigate().refresh();
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("settings-view")));
-        browser.wait.until(driver -> "P5D, P2D, PT6H".equals(value("settings-thresholds")));
-        choose("settings-queue", queueName);
-        browser.wait.until(driver -> "7".equals(value("settings-sla")));
+        browser.wait.until(driver -> "P5D, P2D, PT6H".equals(value(browser, "settings-thresholds")));
+        choose(browser, "settings-queue", queueName);
+        browser.wait.until(driver -> "7".equals(value(browser, "settings-sla")));
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             assertEquals(420, InboxDatabase.number(db, "SELECT sla_seconds FROM queue WHERE id = ?", queue), "stored where routing reads it");
         }
 
         // A bad value: the server's sentence under the section, nothing saved.
-        fill("settings-thresholds", "P2D, soon");
-        click("save-primary-phone");
+        fill(browser, "settings-thresholds", "P2D, soon");
+        click(browser, "save-primary-phone");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings-primary-phone-error"),
                 "The warning threshold \"soon\" is not a duration such as P3D or PT6H."));
         browser.driver.navigate().refresh();
-        browser.wait.until(driver -> "P5D, P2D, PT6H".equals(value("settings-thresholds")));
+        browser.wait.until(driver -> "P5D, P2D, PT6H".equals(value(browser, "settings-thresholds")));
 
-        click("reset-primary-phone");
-        confirmed("Back to the configured values.");
-        browser.wait.until(driver -> "P7D, P3D, P1D, PT6H".equals(value("settings-thresholds")));
+        click(browser, "reset-primary-phone");
+        confirmed(browser, "Back to the configured values.");
+        browser.wait.until(driver -> "P7D, P3D, P1D, PT6H".equals(value(browser, "settings-thresholds")));
     }
 
     @Test
-    void anAgentHasNoSettings() throws Exception {
+    void anAgentHasNoSettings(Browser browser) throws Exception {
         browser.signIn("alice");
         List<String> nav = browser.navigationLabels();
         assertTrue(nav.contains("Inbox"), nav.toString());
@@ -103,11 +94,11 @@ class SettingsIT {
         assertTrue(browser.driver.findElements(By.id("settings-view")).isEmpty(), "the screen did not open");
     }
 
-    private String value(String id) {
+    private static String value(Browser browser, String id) {
         return String.valueOf(browser.driver.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value"));
     }
 
-    private void fill(String id, String text) {
+    private static void fill(Browser browser, String id, String text) {
         // Present, then scrolled to: the sections are taller than the window, and a field above the fold counts as hidden.
         WebElement field = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input")));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
@@ -117,19 +108,19 @@ class SettingsIT {
         field.sendKeys(text);
     }
 
-    private void click(String id) {
+    private static void click(Browser browser, String id) {
         WebElement button = browser.driver.findElement(By.id(id));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
     }
 
-    private void confirmed(String sentence) {
+    private static void confirmed(Browser browser, String sentence) {
         browser.wait.until(driver -> driver.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(card -> card.getText().contains(sentence)));
     }
 
     /** Types into a Vaadin combo box and picks the item containing {@code text} (other tests leave many queues). */
-    private void choose(String comboId, String text) {
+    private static void choose(Browser browser, String comboId, String text) {
         WebElement input = browser.driver.findElement(By.cssSelector("#" + comboId + " input"));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.click();
@@ -139,6 +130,6 @@ class SettingsIT {
                 .anyMatch(item -> item.isDisplayed() && item.getText().contains(text)));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(item -> item.isDisplayed() && item.getText().contains(text)).findFirst().orElseThrow().click();
-        browser.wait.until(driver -> value(comboId).contains(text));
+        browser.wait.until(driver -> value(browser, comboId).contains(text));
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,23 +15,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Signs in through the real Keycloak login page in headless Debian Chromium and checks what
  * each role sees. Runs against the stack that `./inbox test` starts.
  */
+@ExtendWith(OpenBrowsers.class)
 class SignInIT {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void agentSignsInThroughKeycloakAndIsGreetedByTheServer() throws Exception {
+    void agentSignsInThroughKeycloakAndIsGreetedByTheServer(Browser browser) throws Exception {
         browser.signIn("alice");
 
         WebElement greeting = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
@@ -52,7 +38,7 @@ class SignInIT {
     }
 
     @Test
-    void adminSeesDevicesAndLogoutEndsTheKeycloakSession() throws Exception {
+    void adminSeesDevicesAndLogoutEndsTheKeycloakSession(Browser browser) throws Exception {
         browser.signIn("adam");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Devices"));
         List<String> nav = browser.navigationLabels();
@@ -70,7 +56,7 @@ class SignInIT {
     }
 
     @Test
-    void managerSeesTheTeamListedByTheServer() throws Exception {
+    void managerSeesTheTeamListedByTheServer(Browser browser) throws Exception {
         browser.signIn("maria");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Maria Costa"));
         List<String> nav = browser.navigationLabels();

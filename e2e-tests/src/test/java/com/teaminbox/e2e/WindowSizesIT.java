@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,34 +18,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the page (no horizontal scrolling), and in a phone-sized window the list stacks above the
  * conversation so that both stay usable.
  */
+@ExtendWith(OpenBrowsers.class)
 class WindowSizesIT {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void everyStaffScreenFitsA1280By800Window() throws Exception {
+    void everyStaffScreenFitsA1280By800Window(Browser browser) throws Exception {
         browser.signIn("adam");
         for (String screen : List.of("/team", "/manager", "/audit", "/devices", "/agents", "/primary-phone")) {
             browser.driver.get(Browser.BASE + screen);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
             browser.wait.until(driver -> !driver.findElements(By.tagName("h2")).isEmpty());
-            assertNoSidewaysScrolling(screen);
+            assertNoSidewaysScrolling(browser, screen);
         }
     }
 
     @Test
-    void inANarrowWindowTheListStacksAboveTheConversation() throws Exception {
+    void inANarrowWindowTheListStacksAboveTheConversation(Browser browser) throws Exception {
         browser.driver.manage().window().setSize(new Dimension(420, 860));
         browser.signIn("bob");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
@@ -70,7 +56,7 @@ class WindowSizesIT {
         assertTrue(pane.getRect().getWidth() >= 360, "so does the conversation: " + pane.getRect());
         assertTrue(pane.getRect().getY() >= list.getRect().getY() + list.getRect().getHeight() - 2,
                 "the conversation sits below the list: list " + list.getRect() + ", pane " + pane.getRect());
-        assertNoSidewaysScrolling("the inbox at 420 px");
+        assertNoSidewaysScrolling(browser, "the inbox at 420 px");
         browser.screenshot("inbox-narrow");
 
         browser.driver.manage().window().setSize(new Dimension(1280, 800));
@@ -80,7 +66,7 @@ class WindowSizesIT {
                 "widening the window keeps the open conversation");
     }
 
-    private void assertNoSidewaysScrolling(String where) {
+    private static void assertNoSidewaysScrolling(Browser browser, String where) {
         Object overflow = ((JavascriptExecutor) browser.driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(((Number) overflow).longValue() <= 1, where + " runs " + overflow + " px off the side of the window");

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,23 +19,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * network through the device sessions. Everything after that goes through the real UI, API
  * and database.
  */
+@ExtendWith(OpenBrowsers.class)
 class WorkspaceIT {
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        browser.keepLastPage(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-        browser.close();
-    }
-
     @Test
-    void agentClaimsNotesAndResolvesACustomerConversation() throws Exception {
+    void agentClaimsNotesAndResolvesACustomerConversation(Browser browser) throws Exception {
         browser.signIn("bob"); // the first API call registers Bob as an agent
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
         browser.driver.findElement(By.id("tab-unassigned")).click();
@@ -78,7 +64,7 @@ class WorkspaceIT {
     }
 
     @Test
-    void searchFindsAConversationAndTheKeyboardWorksTheList() throws Exception {
+    void searchFindsAConversationAndTheKeyboardWorksTheList(Browser browser) throws Exception {
         browser.signIn("bob");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
         browser.driver.findElement(By.id("tab-unassigned")).click();
@@ -104,7 +90,7 @@ class WorkspaceIT {
                 && driver.findElement(By.cssSelector("vaadin-dialog-overlay")).getText().contains("next / previous conversation"));
     }
     @Test
-    void colleaguesSeeWhoElseHasTheConversationOpenAndWhoIsTyping() throws Exception {
+    void colleaguesSeeWhoElseHasTheConversationOpenAndWhoIsTyping(Browser browser) throws Exception {
         String customer = "Hugo " + UUID.randomUUID().toString().substring(0, 6);
         browser.signIn("bob");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
@@ -122,7 +108,7 @@ class WorkspaceIT {
     }
 
     @Test
-    void aNewlyAssignedChatRaisesABrowserNotification() throws Exception {
+    void aNewlyAssignedChatRaisesABrowserNotification(Browser browser) throws Exception {
         browser.signIn("bob");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Bob Silva"));
         // Headless Chromium shows no notifications: record what the page asks for instead.
