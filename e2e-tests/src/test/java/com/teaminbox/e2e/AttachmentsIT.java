@@ -56,15 +56,10 @@ class AttachmentsIT {
         long account;
         long alice;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-            InboxDatabase.update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
-                    + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
-            account = InboxDatabase.number(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
-            InboxDatabase.update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM queue WHERE account_id = ?)", account, account);
-            long queue = InboxDatabase.number(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
-            alice = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = ?", "alice");
-            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
-            InboxDatabase.update(db, "UPDATE agent SET status = 'online', capacity = 1000 WHERE id = ?", alice);
+            InboxDatabase.FrontDesk desk = InboxDatabase.frontDesk(db);
+            account = desk.account();
+            long queue = desk.queue();
+            alice = InboxDatabase.inQueue(db, "alice", queue, "online");
             // Colleagues left online by other tests would share the routing: the customer's chat goes to Alice.
             InboxDatabase.update(db, "UPDATE agent SET status = 'away' WHERE id <> ? AND id IN "
                     + "(SELECT agent_id FROM agent_queue WHERE queue_id = ?)", alice, queue);

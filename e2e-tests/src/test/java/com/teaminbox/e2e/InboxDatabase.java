@@ -47,6 +47,30 @@ final class InboxDatabase {
     }
 
     /** The first column of the first row as a number: an id RETURNING from an insert, a count, an id looked up. */
+    /** The sandbox's business and its front desk queue (made on first use): where customers' chats arrive. */
+    record FrontDesk(long account, long queue) {
+    }
+
+    static FrontDesk frontDesk(Connection db) throws Exception {
+        update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
+                + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
+        long account = number(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
+        update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
+                + "WHERE NOT EXISTS (SELECT 1 FROM queue WHERE account_id = ?)", account, account);
+        return new FrontDesk(account, number(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account));
+    }
+
+    /**
+     * A signed-in user joins the queue with the given status and room for many chats (other
+     * tests leave open conversations behind, and routing must still be able to pick them).
+     */
+    static long inQueue(Connection db, String username, long queue, String status) throws Exception {
+        long agent = number(db, "SELECT id FROM agent WHERE username = ?", username);
+        update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", agent, queue);
+        update(db, "UPDATE agent SET status = ?, capacity = 1000 WHERE id = ?", status, agent);
+        return agent;
+    }
+
     static long number(Connection db, String sql, Object... values) throws Exception {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

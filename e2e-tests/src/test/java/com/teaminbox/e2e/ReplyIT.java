@@ -40,19 +40,10 @@ class ReplyIT {
         long alice;
         long bob;
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
-            InboxDatabase.update(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Bakery') "
-                    + "ON CONFLICT (phone_number) DO NOTHING", SandboxNetwork.BUSINESS);
-            account = InboxDatabase.number(db, "SELECT id FROM business_account WHERE phone_number = ?", SandboxNetwork.BUSINESS);
-            InboxDatabase.update(db, "INSERT INTO queue (account_id, name, is_default) SELECT ?, 'Front desk', true "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM queue WHERE account_id = ?)", account, account);
-            long queue = InboxDatabase.number(db, "SELECT id FROM queue WHERE account_id = ? ORDER BY id LIMIT 1", account);
-            alice = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = ?", "alice");
-            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alice, queue);
-            // Other tests leave Alice with open conversations: room enough that routing still picks her.
-            InboxDatabase.update(db, "UPDATE agent SET status = 'online', capacity = 1000 WHERE id = ?", alice);
-            bob = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = ?", "bob");
-            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bob, queue);
-            InboxDatabase.update(db, "UPDATE agent SET status = 'away', capacity = 1000 WHERE id = ?", bob); // the customer's chat goes to Alice
+            InboxDatabase.FrontDesk desk = InboxDatabase.frontDesk(db);
+            account = desk.account();
+            alice = InboxDatabase.inQueue(db, "alice", desk.queue(), "online");
+            bob = InboxDatabase.inQueue(db, "bob", desk.queue(), "away"); // the customer's chat goes to Alice
         }
 
         // The admin links Alice's device on the devices screen; the owner scans the QR it shows.
