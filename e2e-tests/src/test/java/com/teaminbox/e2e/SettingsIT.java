@@ -53,6 +53,9 @@ class SettingsIT {
         choose(browser, "settings-queue", queueName);
         browser.wait.until(driver -> "5".equals(value(browser, "settings-sla")));
         fill(browser, "settings-sla", "7");
+        fill(browser, "settings-opens-at", "09:00");
+        fill(browser, "settings-closes-at", "17:00");
+        fill(browser, "settings-day-hours", "Sat 10:00-14:00");
         click(browser, "save-queue");
         confirmed(browser, "Settings of queue " + queueName + " saved.");
 
@@ -68,7 +71,16 @@ class SettingsIT {
         browser.wait.until(driver -> "7".equals(value(browser, "settings-sla")));
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             assertEquals(420, InboxDatabase.number(db, "SELECT sla_seconds FROM queue WHERE id = ?", queue), "stored where routing reads it");
+            assertEquals(6, InboxDatabase.number(db, "SELECT iso_day FROM queue_day_hours WHERE queue_id = ?", queue),
+                    "Saturday's own hours stored");
         }
+        browser.wait.until(driver -> "Sat 10:00-14:00".equals(value(browser, "settings-day-hours")));
+
+        // Hours the screen cannot read are named in a sentence; nothing is sent.
+        fill(browser, "settings-day-hours", "Sat 10-14");
+        click(browser, "save-queue");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings-queue-error"),
+                "\"Sat 10-14\" is not a day with hours such as \"Sat 10:00-14:00\"."));
 
         // A bad value: the server's sentence under the section, nothing saved.
         fill(browser, "settings-thresholds", "P2D, soon");

@@ -37,16 +37,20 @@ public class RoutingService {
             """;
 
     /**
-     * The queue {@code q} is within its business hours now, in its own time zone. Hours that
-     * end before they start run over midnight (22:00–06:00).
+     * The queue {@code q} is within its business hours now, in its own time zone: today is an
+     * open day, and now is within today's hours (the day's own from queue_day_hours, else the
+     * queue's). Hours that end before they start run over midnight (22:00–06:00).
      */
     static final String QUEUE_OPEN = """
             (q.opens_at IS NULL OR (
                 EXTRACT(ISODOW FROM now() AT TIME ZONE q.time_zone)::int::text = ANY (string_to_array(q.open_days, ','))
-                AND CASE WHEN q.opens_at < q.closes_at
-                         THEN (now() AT TIME ZONE q.time_zone)::time >= q.opens_at AND (now() AT TIME ZONE q.time_zone)::time < q.closes_at
-                         ELSE (now() AT TIME ZONE q.time_zone)::time >= q.opens_at OR (now() AT TIME ZONE q.time_zone)::time < q.closes_at
-                    END))
+                AND (SELECT CASE WHEN h.opens < h.closes THEN h.now_at >= h.opens AND h.now_at < h.closes
+                                 ELSE h.now_at >= h.opens OR h.now_at < h.closes END
+                       FROM (SELECT (now() AT TIME ZONE q.time_zone)::time AS now_at,
+                                    COALESCE(d.opens_at, q.opens_at) AS opens, COALESCE(d.closes_at, q.closes_at) AS closes
+                               FROM (SELECT 1) AS today
+                               LEFT JOIN queue_day_hours d ON d.queue_id = q.id
+                                     AND d.iso_day = EXTRACT(ISODOW FROM now() AT TIME ZONE q.time_zone)::int) h)))
             """;
 
     @PersistenceContext(unitName = "inbox")

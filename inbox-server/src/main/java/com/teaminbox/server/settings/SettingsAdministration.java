@@ -75,10 +75,17 @@ public class SettingsAdministration {
     public record WebhookSection(String url, boolean secretSet, boolean saved) {
     }
 
-    /** A queue's routing, SLA and business hours; times as HH:mm in {@code timeZone}, days ISO (Monday 1). */
+    /**
+     * A queue's routing, SLA and business hours; times as HH:mm in {@code timeZone}, days ISO
+     * (Monday 1); {@code dayHours}: the open days whose hours differ from the usual ones.
+     */
     public record QueueSettings(long id, long accountId, String accountName, String name, String routingPolicy,
                                 Integer slaMinutes, Integer slaSeconds, String timeZone, String opensAt, String closesAt,
-                                List<Integer> openDays, String outOfHoursReply) {
+                                List<Integer> openDays, String outOfHoursReply, List<DayHours> dayHours) {
+    }
+
+    /** One weekday's own hours (HH:mm; closing before opening runs past midnight). */
+    public record DayHours(Integer day, String opensAt, String closesAt) {
     }
 
     public record Settings(PrimaryPhoneSection primaryPhone, MailSection mail, WebhookSection webhook, List<QueueSettings> queues) {
@@ -96,8 +103,9 @@ public class SettingsAdministration {
     public record WebhookChange(String url, String secret) {
     }
 
+    /** The whole of a queue's settings; {@code dayHours} omitted or empty: every open day has the usual hours. */
     public record QueueChange(String routingPolicy, Integer slaMinutes, String timeZone, String opensAt, String closesAt,
-                              List<Integer> openDays, String outOfHoursReply) {
+                              List<Integer> openDays, String outOfHoursReply, List<DayHours> dayHours) {
     }
 
     @Transactional
@@ -127,15 +135,24 @@ public class SettingsAdministration {
                   FROM queue q JOIN business_account b ON b.id = q.account_id
                  ORDER BY b.display_name, q.account_id, q.name, q.id
                 """).getResultList();
-        return rows.stream().map(SettingsAdministration::queue).toList();
+        List<Object[]> days = em.createNativeQuery("""
+                SELECT queue_id, iso_day, to_char(opens_at, 'HH24:MI'), to_char(closes_at, 'HH24:MI')
+                  FROM queue_day_hours ORDER BY queue_id, iso_day
+                """).getResultList();
+        java.util.Map<Long, List<DayHours>> byQueue = new java.util.HashMap<>();
+        for (Object[] d : days) {
+            byQueue.computeIfAbsent(((Number) d[0]).longValue(), id -> new ArrayList<>())
+                    .add(new DayHours(((Number) d[1]).intValue(), (String) d[2], (String) d[3]));
+        }
+        return rows.stream().map(r -> queue(r, byQueue.getOrDefault(((Number) r[0]).longValue(), List.of()))).toList();
     }
 
-    private static QueueSettings queue(Object[] r) {
+    private static QueueSettings queue(Object[] r, List<DayHours> dayHours) {
         Integer seconds = r[5] == null ? null : ((Number) r[5]).intValue();
         return new QueueSettings(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
                 (String) r[4], seconds == null ? null : (seconds + 59) / 60, seconds, (String) r[6], (String) r[7], (String) r[8],
                 Arrays.stream(((String) r[9]).split(",")).map(String::trim).filter(d -> !d.isEmpty()).map(Integer::valueOf).toList(),
-                (String) r[10]);
+                (String) r[10], List.copyOf(dayHours));
     }
 
     @Transactional
@@ -307,6 +324,7 @@ public class SettingsAdministration {
         if (days.isEmpty()) {
             days = List.of(1, 2, 3, 4, 5, 6, 7);
         }
+        List<DayHours> dayHours = dayHours(change.dayHours(), opens != null, days);
         String reply = blankToNull(change.outOfHoursReply());
         if (reply != null && reply.length() > MAX_REPLY) {
             throw new SettingRejected("The out-of-hours reply must be at most " + MAX_REPLY + " characters.");
@@ -319,6 +337,7 @@ public class SettingsAdministration {
         changed(fields, "closesAt", before.closesAt(), closes == null ? null : closes.toString());
         changed(fields, "openDays", before.openDays(), days);
         changed(fields, "outOfHoursReply", before.outOfHoursReply(), reply);
+        changed(fields, "dayHours", before.dayHours(), dayHours);
         em.createNativeQuery("""
                 UPDATE queue SET routing_policy = ?1, sla_seconds = CAST(?2 AS integer), time_zone = ?3,
                        opens_at = CAST(?4 AS time), closes_at = CAST(?5 AS time), open_days = ?6, out_of_hours_reply = CAST(?7 AS text)
@@ -327,9 +346,51 @@ public class SettingsAdministration {
                 .setParameter(4, opens == null ? null : opens.toString()).setParameter(5, closes == null ? null : closes.toString())
                 .setParameter(6, String.join(",", days.stream().map(String::valueOf).toList())).setParameter(7, reply)
                 .setParameter(8, queueId).executeUpdate();
+        em.createNativeQuery("DELETE FROM queue_day_hours WHERE queue_id = ?1").setParameter(1, queueId).executeUpdate();
+        for (DayHours day : dayHours) {
+            em.createNativeQuery("""
+                    INSERT INTO queue_day_hours (queue_id, iso_day, opens_at, closes_at)
+                    VALUES (?1, ?2, CAST(?3 AS time), CAST(?4 AS time))""")
+                    .setParameter(1, queueId).setParameter(2, day.day()).setParameter(3, day.opensAt())
+                    .setParameter(4, day.closesAt()).executeUpdate();
+        }
         if (!fields.isEmpty()) {
             audit.record(actor, "settings.changed", "queue", Long.toString(queueId), null, "fields=" + String.join(",", fields));
         }
+    }
+
+    private static final List<String> DAY_NAMES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+
+    /** The days with their own hours, checked and normalised (HH:mm, by day). */
+    private static List<DayHours> dayHours(List<DayHours> requested, boolean hasHours, List<Integer> openDays) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (!hasHours) {
+            throw new SettingRejected("Set the usual opening and closing times before giving some days their own hours.");
+        }
+        java.util.TreeMap<Integer, DayHours> byDay = new java.util.TreeMap<>();
+        for (DayHours day : requested) {
+            if (day == null || day.day() == null || day.day() < 1 || day.day() > 7) {
+                throw new SettingRejected("Days with their own hours are weekdays from 1 (Monday) to 7 (Sunday).");
+            }
+            String name = DAY_NAMES.get(day.day() - 1);
+            if (!openDays.contains(day.day())) {
+                throw new SettingRejected(name + " has its own hours but is not an open day; tick it as open or remove its hours.");
+            }
+            LocalTime opens = time(day.opensAt(), name + " opening");
+            LocalTime closes = time(day.closesAt(), name + " closing");
+            if (opens == null || closes == null) {
+                throw new SettingRejected("Give both the opening and the closing time for " + name + ".");
+            }
+            if (opens.equals(closes)) {
+                throw new SettingRejected(name + " opens and closes at the same time (" + opens + ").");
+            }
+            if (byDay.put(day.day(), new DayHours(day.day(), opens.toString(), closes.toString())) != null) {
+                throw new SettingRejected(name + " has two sets of hours; give each day once.");
+            }
+        }
+        return List.copyOf(byDay.values());
     }
 
     private static LocalTime time(String raw, String which) {

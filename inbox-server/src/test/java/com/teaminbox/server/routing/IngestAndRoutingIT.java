@@ -339,6 +339,20 @@ class IngestAndRoutingIT {
             assertTrue(closed.assigneeId().isEmpty(), "nobody is routed to outside hours");
             assertEquals("We are closed; we answer from 9:00.", closed.outOfHoursReply().orElseThrow());
 
+            // Usual hours that include now, but today has its own hours, which do not: still closed.
+            data.update("""
+                    UPDATE queue SET opens_at = (now() AT TIME ZONE 'UTC' - interval '1 hour')::time,
+                                     closes_at = (now() AT TIME ZONE 'UTC' + interval '1 hour')::time
+                     WHERE id = ?""", queue);
+            data.update("""
+                    INSERT INTO queue_day_hours (queue_id, iso_day, opens_at, closes_at)
+                    VALUES (?, EXTRACT(ISODOW FROM now() AT TIME ZONE 'UTC')::int,
+                            (now() AT TIME ZONE 'UTC' + interval '2 hours')::time, (now() AT TIME ZONE 'UTC' + interval '3 hours')::time)""",
+                    queue);
+            assertTrue(newCustomerWrites(account).assigneeId().isEmpty(), "today's own hours win over the usual ones");
+            data.update("DELETE FROM queue_day_hours WHERE queue_id = ?", queue);
+            assertEquals(ana, newCustomerWrites(account).assigneeId().orElseThrow(), "within the usual hours again");
+
             // Open around the clock from now on.
             data.update("UPDATE queue SET opens_at = NULL, closes_at = NULL WHERE id = ?", queue);
             IngestOutcome open = newCustomerWrites(account);

@@ -193,6 +193,20 @@ class SettingsIT {
                     "The business hours open and close at the same time (09:00)"},
             {"queues/" + queue, "{" + goodQueue + ",\"opensAt\":\"9 am\",\"closesAt\":\"17:00\"}", 422, "The opening time \"9 am\" is not a time"},
             {"queues/" + queue, "{" + goodQueue.replace("[1,2,3,4,5]", "[0,8]") + "}", 422, "Open days are weekdays from 1 (Monday) to 7"},
+            {"queues/" + queue, "{" + goodQueue + ",\"dayHours\":[{\"day\":6,\"opensAt\":\"10:00\",\"closesAt\":\"14:00\"}]}", 422,
+                    "Set the usual opening and closing times before giving some days their own hours."},
+            {"queues/" + queue, "{" + goodQueue + ",\"opensAt\":\"09:00\",\"closesAt\":\"17:00\","
+                    + "\"dayHours\":[{\"day\":6,\"opensAt\":\"10:00\",\"closesAt\":\"14:00\"}]}", 422,
+                    "Saturday has its own hours but is not an open day"},
+            {"queues/" + queue, "{" + goodQueue + ",\"opensAt\":\"09:00\",\"closesAt\":\"17:00\","
+                    + "\"dayHours\":[{\"day\":5,\"opensAt\":\"10:00\",\"closesAt\":\"10:00\"}]}", 422,
+                    "Friday opens and closes at the same time (10:00)."},
+            {"queues/" + queue, "{" + goodQueue + ",\"opensAt\":\"09:00\",\"closesAt\":\"17:00\","
+                    + "\"dayHours\":[{\"day\":5,\"opensAt\":\"10:00\",\"closesAt\":\"12:00\"},{\"day\":5,\"opensAt\":\"13:00\",\"closesAt\":\"15:00\"}]}",
+                    422, "Friday has two sets of hours"},
+            {"queues/" + queue, "{" + goodQueue + ",\"opensAt\":\"09:00\",\"closesAt\":\"17:00\","
+                    + "\"dayHours\":[{\"day\":5,\"opensAt\":\"noon\",\"closesAt\":\"15:00\"}]}", 422,
+                    "The Friday opening time \"noon\" is not a time"},
             {"queues/987654321", "{" + goodQueue + "}", 404, "There is no queue 987654321."},
             {"webhook", "{\"url\": ", 400, null},
         };
@@ -216,19 +230,25 @@ class SettingsIT {
 
         // The same queue with good values: saved where routing reads it, and audited by field.
         HttpResponse<String> saved = call("PUT", "v1/admin/settings/queues/" + queue, "adam",
-                "{" + goodQueue + ",\"opensAt\":\"22:00\",\"closesAt\":\"06:00\",\"outOfHoursReply\":\"We open at ten.\"}");
+                "{" + goodQueue + ",\"opensAt\":\"22:00\",\"closesAt\":\"06:00\",\"outOfHoursReply\":\"We open at ten.\","
+                        + "\"dayHours\":[{\"day\":5,\"opensAt\":\"09:30\",\"closesAt\":\"14:00\"}]}");
         assertEquals(200, saved.statusCode(), saved.body());
         JsonNode row = StreamSupport.stream(JSON.readTree(saved.body()).get("queues").spliterator(), false)
                 .filter(q -> q.get("id").asLong() == queue).findFirst().orElseThrow();
         assertEquals("least_busy", row.get("routingPolicy").asText());
         assertEquals(5, row.get("slaMinutes").asInt());
         assertEquals("22:00", row.get("opensAt").asText(), "hours may run over midnight");
+        assertEquals(JSON.readTree("[{\"day\":5,\"opensAt\":\"09:30\",\"closesAt\":\"14:00\"}]"), row.get("dayHours"),
+                "Friday keeps its own hours");
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
             assertEquals(300, data.count("SELECT sla_seconds FROM queue WHERE id = ?", queue));
             assertEquals("Europe/Berlin 1,2,3,4,5 We open at ten.",
                     data.string("SELECT time_zone || ' ' || open_days || ' ' || out_of_hours_reply FROM queue WHERE id = ?", queue));
-            assertEquals("fields=routingPolicy,slaMinutes,timeZone,opensAt,closesAt,openDays,outOfHoursReply", data.string(
+            assertEquals("09:30-14:00", data.string(
+                    "SELECT to_char(opens_at, 'HH24:MI') || '-' || to_char(closes_at, 'HH24:MI') FROM queue_day_hours"
+                            + " WHERE queue_id = ? AND iso_day = 5", queue), "where routing reads it");
+            assertEquals("fields=routingPolicy,slaMinutes,timeZone,opensAt,closesAt,openDays,outOfHoursReply,dayHours", data.string(
                     "SELECT details FROM audit_event WHERE actor = 'adam' AND action = 'settings.changed' AND subject_type = 'queue'"
                             + " AND subject_id = ? ORDER BY id DESC LIMIT 1", Long.toString(queue)));
         }

@@ -147,7 +147,11 @@ public class InboxApi {
 
     public record QueueSettings(long id, long accountId, String accountName, String name, String routingPolicy, Integer slaMinutes,
                                 Integer slaSeconds, String timeZone, String opensAt, String closesAt, List<Integer> openDays,
-                                String outOfHoursReply) {
+                                String outOfHoursReply, List<DayHours> dayHours) {
+    }
+
+    /** A weekday (1 Monday … 7 Sunday) whose business hours differ from the queue's usual ones. */
+    public record DayHours(int day, String opensAt, String closesAt) {
     }
 
     /** The business phone of one account as the 14-day watch sees it (GET /primary-phone). */
@@ -494,11 +498,15 @@ public class InboxApi {
     }
 
     public void saveQueueSettings(String accessToken, long queueId, String routingPolicy, Integer slaMinutes, String timeZone,
-                                  String opensAt, String closesAt, List<Integer> openDays, String outOfHoursReply) {
+                                  String opensAt, String closesAt, List<Integer> openDays, String outOfHoursReply,
+                                  List<DayHours> dayHours) {
         var days = Json.createArrayBuilder();
         openDays.forEach(days::add);
+        var ownHours = Json.createArrayBuilder();
+        dayHours.forEach(d -> ownHours.add(Json.createObjectBuilder().add("day", d.day()).add("opensAt", d.opensAt())
+                .add("closesAt", d.closesAt())));
         var body = Json.createObjectBuilder().add("routingPolicy", routingPolicy).add("timeZone", timeZone).add("openDays", days)
-                .add("outOfHoursReply", outOfHoursReply == null ? "" : outOfHoursReply);
+                .add("outOfHoursReply", outOfHoursReply == null ? "" : outOfHoursReply).add("dayHours", ownHours);
         if (slaMinutes != null) {
             body.add("slaMinutes", slaMinutes);
         }

@@ -43,7 +43,7 @@ import java.util.Objects;
 @RolesAllowed("admin")
 public class SettingsView extends VerticalLayout {
 
-    private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final List<String> DAYS = DayHoursText.DAYS;
 
     private final InboxApi api;
     private final SignedInUser user;
@@ -58,6 +58,7 @@ public class SettingsView extends VerticalLayout {
     private final TextField opensAt = new TextField("Opens at (HH:mm; empty for always open)");
     private final TextField closesAt = new TextField("Closes at (HH:mm; earlier than opening runs past midnight)");
     private final CheckboxGroup<Integer> openDays = new CheckboxGroup<>("Open days");
+    private final TextField dayHours = new TextField("Different hours on some days");
     private final TextArea outOfHoursReply = new TextArea("Reply sent outside business hours (empty for none)");
     private final Paragraph queueError = error("settings-queue-error");
 
@@ -107,11 +108,15 @@ public class SettingsView extends VerticalLayout {
         openDays.setId("settings-open-days");
         openDays.setItems(1, 2, 3, 4, 5, 6, 7);
         openDays.setItemLabelGenerator(day -> DAYS.get(day - 1));
+        dayHours.setId("settings-day-hours");
+        dayHours.setPlaceholder("Sat 10:00-14:00, Sun 12:00-16:00");
+        dayHours.setHelperText("Open days not listed here keep the usual hours.");
         outOfHoursReply.setId("settings-out-of-hours-reply");
         outOfHoursReply.setMaxLength(1000);
         Button saveQueue = save("save-queue", this::saveQueue);
-        FormLayout queueForm = new FormLayout(policy, slaMinutes, timeZone, openDays, opensAt, closesAt, outOfHoursReply);
+        FormLayout queueForm = new FormLayout(policy, slaMinutes, timeZone, openDays, opensAt, closesAt, dayHours, outOfHoursReply);
         queueForm.setColspan(policy, 2);
+        queueForm.setColspan(dayHours, 2);
         queueForm.setColspan(outOfHoursReply, 2);
 
         smtpHost.setId("settings-smtp-host");
@@ -194,6 +199,7 @@ public class SettingsView extends VerticalLayout {
         opensAt.setValue(Objects.requireNonNullElse(q.opensAt(), ""));
         closesAt.setValue(Objects.requireNonNullElse(q.closesAt(), ""));
         openDays.setValue(new LinkedHashSet<>(q.openDays()));
+        dayHours.setValue(DayHoursText.format(q.dayHours()));
         outOfHoursReply.setValue(Objects.requireNonNullElse(q.outOfHoursReply(), ""));
     }
 
@@ -212,9 +218,16 @@ public class SettingsView extends VerticalLayout {
             show(queueError, "The SLA must be a whole number of minutes.");
             return;
         }
+        List<InboxApi.DayHours> ownHours;
+        try {
+            ownHours = DayHoursText.parse(dayHours.getValue());
+        } catch (IllegalArgumentException unreadable) {
+            show(queueError, unreadable.getMessage());
+            return;
+        }
         run(queueError, () -> api.saveQueueSettings(user.accessToken(), q.id(), Objects.requireNonNullElse(policy.getValue(), ""), slaMinutes.getValue(),
                         timeZone.getValue().strip(), blankToNull(opensAt.getValue()), blankToNull(closesAt.getValue()),
-                        openDays.getValue().stream().sorted().toList(), outOfHoursReply.getValue()),
+                        openDays.getValue().stream().sorted().toList(), outOfHoursReply.getValue(), ownHours),
                 "Settings of queue " + q.name() + " saved.", q.id());
     }
 
