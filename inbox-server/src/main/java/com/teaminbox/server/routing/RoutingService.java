@@ -37,20 +37,27 @@ public class RoutingService {
             """;
 
     /**
-     * The queue {@code q} is within its business hours now, in its own time zone: today is an
-     * open day, and now is within today's hours (the day's own from queue_day_hours, else the
-     * queue's). Hours that end before they start run over midnight (22:00–06:00).
+     * The queue {@code q} is within its business hours now, in its own time zone. Each open day
+     * has its hours (its own from queue_day_hours, else the queue's); hours that end before they
+     * start run over midnight (22:00–02:00), and the part after midnight belongs to the day the
+     * shift started: Friday 22:00–02:00 is still open at 01:00 on Saturday, even when Saturday is
+     * not an open day.
      */
     static final String QUEUE_OPEN = """
-            (q.opens_at IS NULL OR (
-                EXTRACT(ISODOW FROM now() AT TIME ZONE q.time_zone)::int::text = ANY (string_to_array(q.open_days, ','))
-                AND (SELECT CASE WHEN h.opens < h.closes THEN h.now_at >= h.opens AND h.now_at < h.closes
-                                 ELSE h.now_at >= h.opens OR h.now_at < h.closes END
-                       FROM (SELECT (now() AT TIME ZONE q.time_zone)::time AS now_at,
-                                    COALESCE(d.opens_at, q.opens_at) AS opens, COALESCE(d.closes_at, q.closes_at) AS closes
-                               FROM (SELECT 1) AS today
-                               LEFT JOIN queue_day_hours d ON d.queue_id = q.id
-                                     AND d.iso_day = EXTRACT(ISODOW FROM now() AT TIME ZONE q.time_zone)::int) h)))
+            (q.opens_at IS NULL OR EXISTS (
+                SELECT 1
+                  FROM (VALUES (0), (1)) AS shift(days_back)
+                  CROSS JOIN LATERAL (SELECT EXTRACT(ISODOW FROM (now() AT TIME ZONE q.time_zone)
+                                                                 - make_interval(days => shift.days_back))::int AS day,
+                                             (now() AT TIME ZONE q.time_zone)::time AS now_at) AS local
+                  LEFT JOIN queue_day_hours d ON d.queue_id = q.id AND d.iso_day = local.day
+                  CROSS JOIN LATERAL (SELECT COALESCE(d.opens_at, q.opens_at) AS opens,
+                                             COALESCE(d.closes_at, q.closes_at) AS closes) AS hours
+                 WHERE local.day::text = ANY (string_to_array(q.open_days, ','))
+                   AND CASE WHEN shift.days_back = 0
+                            THEN local.now_at >= hours.opens AND (local.now_at < hours.closes OR hours.opens > hours.closes)
+                            ELSE hours.opens > hours.closes AND local.now_at < hours.closes
+                       END))
             """;
 
     @PersistenceContext(unitName = "inbox")

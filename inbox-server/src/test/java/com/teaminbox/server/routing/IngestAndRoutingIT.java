@@ -339,16 +339,12 @@ class IngestAndRoutingIT {
             assertTrue(closed.assigneeId().isEmpty(), "nobody is routed to outside hours");
             assertEquals("We are closed; we answer from 9:00.", closed.outOfHoursReply().orElseThrow());
 
-            // Usual hours that include now, but today has its own hours, which do not: still closed.
-            data.update("""
-                    UPDATE queue SET opens_at = (now() AT TIME ZONE 'UTC' - interval '1 hour')::time,
-                                     closes_at = (now() AT TIME ZONE 'UTC' + interval '1 hour')::time
-                     WHERE id = ?""", queue);
-            data.update("""
-                    INSERT INTO queue_day_hours (queue_id, iso_day, opens_at, closes_at)
-                    VALUES (?, EXTRACT(ISODOW FROM now() AT TIME ZONE 'UTC')::int,
-                            (now() AT TIME ZONE 'UTC' + interval '2 hours')::time, (now() AT TIME ZONE 'UTC' + interval '3 hours')::time)""",
-                    queue);
+            // Usual hours that include now (about noon in this zone), but today has its own hours,
+            // which do not: still closed.
+            String zone = noonZone();
+            data.update("UPDATE queue SET time_zone = ?, opens_at = '10:00', closes_at = '15:00' WHERE id = ?", zone, queue);
+            data.update("INSERT INTO queue_day_hours (queue_id, iso_day, opens_at, closes_at) VALUES (?, ?, '16:00', '17:00')",
+                    queue, java.time.ZonedDateTime.now(java.time.ZoneId.of(zone)).getDayOfWeek().getValue());
             assertTrue(newCustomerWrites(account).assigneeId().isEmpty(), "today's own hours win over the usual ones");
             data.update("DELETE FROM queue_day_hours WHERE queue_id = ?", queue);
             assertEquals(ana, newCustomerWrites(account).assigneeId().orElseThrow(), "within the usual hours again");
@@ -359,6 +355,40 @@ class IngestAndRoutingIT {
             assertEquals(ana, open.assigneeId().orElseThrow());
             assertTrue(open.outOfHoursReply().isEmpty());
         }
+    }
+
+    @Test
+    void aShiftPastMidnightBelongsToTheDayItStarted() throws Exception {
+        String zone = noonZone();
+        int today = java.time.ZonedDateTime.now(java.time.ZoneId.of(zone)).getDayOfWeek().getValue();
+        int yesterday = today == 1 ? 7 : today - 1;
+        String allButToday = java.util.stream.IntStream.rangeClosed(1, 7).filter(d -> d != today)
+                .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+        try (Connection db = dataSource.getConnection()) {
+            TestData data = new TestData(db);
+            long account = data.account();
+            long queue = data.queue(account, "night shift", "round_robin", true);
+            long ana = routable(data, account, queue, "ana", 10);
+            // Yesterday's shift runs 23:00 to 14:00 today; today itself is not an open day.
+            data.update("UPDATE queue SET time_zone = ?, opens_at = '23:00', closes_at = '14:00', open_days = ? WHERE id = ?",
+                    zone, allButToday, queue);
+            assertEquals(ana, newCustomerWrites(account).assigneeId().orElseThrow(),
+                    "open: the night shift that started yesterday is still on");
+
+            data.update("UPDATE queue SET open_days = ? WHERE id = ?", java.util.stream.IntStream.rangeClosed(1, 7)
+                    .filter(d -> d != today && d != yesterday).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")), queue);
+            assertTrue(newCustomerWrites(account).assigneeId().isEmpty(), "closed: no shift started yesterday");
+        }
+    }
+
+    /**
+     * A fixed-offset time zone where it is now between 12:00 and 13:00, so that hours written
+     * around noon hold whenever the test runs (none of them touch midnight). Etc/GMT-3 is UTC+3.
+     */
+    private static String noonZone() {
+        int offset = 12 - java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        return offset == 0 ? "Etc/GMT" : offset > 0 ? "Etc/GMT-" + offset : "Etc/GMT+" + -offset;
     }
 
     /** Online, in the queue, with a device connected through the real state machine. */
