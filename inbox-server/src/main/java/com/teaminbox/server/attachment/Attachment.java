@@ -9,25 +9,33 @@ import java.util.Objects;
  * length, and the file name when we know it (the network carries none). The key never appears
  * in {@link #toString()}.
  */
-public record Attachment(String mimeType, String fileName, long length, MediaReference reference) {
+public record Attachment(MediaReference reference, String fileName) {
 
     public Attachment {
-        Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(reference, "reference");
     }
 
     public static Attachment of(MediaReference reference, String fileName) {
-        return new Attachment(reference.mimeType(), fileName, reference.fileLength(), reference);
+        return new Attachment(reference, fileName);
+    }
+
+    public String mimeType() {
+        return reference.mimeType();
+    }
+
+    /** The plaintext's length in bytes. */
+    public long length() {
+        return reference.fileLength();
     }
 
     /** The message row's short media_reference: kind and place, never the key. */
     public String summary() {
-        return "network-media:" + mimeType + ":" + reference.directPath();
+        return "network-media:" + mimeType() + ":" + reference.directPath();
     }
 
     /** The name shown and downloaded: the sender's, or one made from the type ("image.jpeg"). */
     public String displayName() {
-        return displayName(mimeType, fileName);
+        return displayName(mimeType(), fileName);
     }
 
     public static String displayName(String mimeType, String fileName) {
@@ -46,11 +54,11 @@ public record Attachment(String mimeType, String fileName, long length, MediaRef
     }
 
     public boolean isImage() {
-        return mimeType.toLowerCase(Locale.ROOT).startsWith("image/");
+        return mimeType().toLowerCase(Locale.ROOT).startsWith("image/");
     }
 
     @Override
     public String toString() {
-        return "Attachment[" + mimeType + ", " + length + " bytes, " + reference.directPath() + "]";
+        return "Attachment[" + mimeType() + ", " + length() + " bytes, " + reference.directPath() + "]";
     }
 }

@@ -32,7 +32,7 @@ public class AttachmentStore {
     private MasterKey masterKey;
 
     /** What a message list shows of an attachment: enough to draw it and to fetch it. */
-    public record Summary(String mimeType, String fileName, long size, boolean image) {
+    public record Summary(String mimeType, String fileName, long size) {
     }
 
     public void store(long messageId, Attachment attachment) {
@@ -67,7 +67,7 @@ public class AttachmentStore {
         try {
             MediaReference reference = new MediaReference((String) row[3], (String) row[0], key, (byte[]) row[4],
                     (byte[]) row[5], ((Number) row[2]).longValue());
-            return Optional.of(new Attachment((String) row[0], (String) row[1], reference.fileLength(), reference));
+            return Optional.of(new Attachment(reference, (String) row[1]));
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -88,9 +88,8 @@ public class AttachmentStore {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             String mime = (String) r[1];
-            String shown = Attachment.displayName(mime, (String) r[2]);
             found.put(((Number) r[0]).longValue(),
-                    new Summary(mime, shown, ((Number) r[3]).longValue(), mime.toLowerCase(java.util.Locale.ROOT).startsWith("image/")));
+                    new Summary(mime, Attachment.displayName(mime, (String) r[2]), ((Number) r[3]).longValue()));
         }
         return found;
     }
