@@ -146,20 +146,22 @@ public class DeviceSessions {
 
     /** Sends a reply from the device; completes when the network has taken it. */
     public CompletionStage<Void> send(long deviceId, String networkMessageId, String contactPhone, String text) {
-        DeviceSession session = running.get(deviceId);
-        if (session == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("device " + deviceId + " has no session in this inbox"));
-        }
-        return session.send(networkMessageId, contactPhone, text);
+        return withSession(deviceId, session -> session.send(networkMessageId, contactPhone, text));
     }
 
     public CompletionStage<Void> sendMedia(long deviceId, String networkMessageId, String contactPhone, String caption,
                                            com.teaminbox.bridge.fanout.MediaReference media) {
+        return withSession(deviceId, session -> session.sendMedia(networkMessageId, contactPhone, caption, media));
+    }
+
+    /** A send through the device's running session; fails (without throwing) when it has none here. */
+    private CompletionStage<Void> withSession(long deviceId,
+                                              java.util.function.Function<DeviceSession, CompletionStage<Void>> send) {
         DeviceSession session = running.get(deviceId);
         if (session == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("device " + deviceId + " has no session in this inbox"));
         }
-        return session.sendMedia(networkMessageId, contactPhone, caption, media);
+        return send.apply(session);
     }
 
     /**
