@@ -359,8 +359,6 @@ public class SettingsAdministration {
         }
     }
 
-    private static final List<String> DAY_NAMES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
-
     /** The days with their own hours, checked and normalised (HH:mm, by day). */
     private static List<DayHours> dayHours(List<DayHours> requested, boolean hasHours, List<Integer> openDays) {
         if (requested == null || requested.isEmpty()) {
@@ -374,7 +372,7 @@ public class SettingsAdministration {
             if (day == null || day.day() == null || day.day() < 1 || day.day() > 7) {
                 throw new SettingRejected("Days with their own hours are weekdays from 1 (Monday) to 7 (Sunday).");
             }
-            String name = DAY_NAMES.get(day.day() - 1);
+            String name = java.time.DayOfWeek.of(day.day()).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
             if (!openDays.contains(day.day())) {
                 throw new SettingRejected(name + " has its own hours but is not an open day; tick it as open or remove its hours.");
             }

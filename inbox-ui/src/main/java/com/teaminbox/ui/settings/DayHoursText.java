@@ -1,6 +1,8 @@
 package com.teaminbox.ui.settings;
 
 import com.teaminbox.ui.api.InboxApi.DayHours;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import java.util.stream.Collectors;
  */
 final class DayHoursText {
 
-    static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    /** Mon … Sun, as the screen writes them. */
+    static final List<String> DAYS = java.util.Arrays.stream(DayOfWeek.values())
+            .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).toList();
     private static final Pattern ENTRY = Pattern.compile("(\\p{L}+)\\s+(\\d{1,2}:\\d{2})\\s*[-–]\\s*(\\d{1,2}:\\d{2})");
 
     private DayHoursText() {
@@ -49,16 +53,12 @@ final class DayHoursText {
 
     private static int day(String name, String entry) {
         String lower = name.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < DAYS.size(); i++) {
-            if (lower.length() >= 2 && fullName(i).startsWith(lower)) { // "Sa", "Sat", "Saturday"
-                return i + 1;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (lower.length() >= 2 && day.name().toLowerCase(Locale.ROOT).startsWith(lower)) { // "Sa", "Sat", "Saturday"
+                return day.getValue();
             }
         }
         throw new IllegalArgumentException("\"" + name + "\" in \"" + entry + "\" is not a weekday; write Mon, Tue, … Sun.");
-    }
-
-    private static String fullName(int index) {
-        return List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").get(index);
     }
 
     /** "9:00" → "09:00", as the server answers it. */
