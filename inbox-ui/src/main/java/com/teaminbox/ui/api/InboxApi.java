@@ -188,6 +188,8 @@ public class InboxApi {
             .readTimeout(10, TimeUnit.SECONDS)
             .build();
 
+    private static final String UNREACHABLE = "The inbox server cannot be reached right now. Try again in a moment.";
+
     /** For files: the JAX-RS client would buffer a 64 MiB body in memory; this one streams it from disk. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
@@ -260,7 +262,7 @@ public class InboxApi {
                     .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 300) {
                 throw new InboxApiException(response.statusCode(), sentenceFor(response.statusCode(), response.body()));
             }
@@ -271,11 +273,6 @@ public class InboxApi {
             }
         } catch (java.io.FileNotFoundException gone) {
             throw new InboxApiException(0, "The uploaded file is no longer there. Attach it again.");
-        } catch (IOException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", interrupted);
         }
     }
 
@@ -285,29 +282,36 @@ public class InboxApi {
      */
     public Media media(String accessToken, long conversationId, long messageId) {
         String path = "/v1/conversations/" + conversationId + "/messages/" + messageId + "/media";
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path))
-                    .header("Authorization", "Bearer " + accessToken)
-                    // The server may first fetch the file from the network's media host.
-                    .timeout(Duration.ofSeconds(60))
-                    .GET().build();
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                String problem;
-                try (java.io.InputStream body = response.body()) {
-                    problem = new String(body.readNBytes(16_384), StandardCharsets.UTF_8);
-                }
-                throw new InboxApiException(response.statusCode(), sentenceFor(response.statusCode(), problem));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path))
+                .header("Authorization", "Bearer " + accessToken)
+                // The server may first fetch the file from the network's media host.
+                .timeout(Duration.ofSeconds(60))
+                .GET().build();
+        HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            String problem;
+            try (java.io.InputStream body = response.body()) {
+                problem = new String(body.readNBytes(16_384), StandardCharsets.UTF_8);
+            } catch (IOException unreachable) {
+                throw new InboxApiException(UNREACHABLE, unreachable);
             }
-            var headers = response.headers();
-            return new Media(headers.firstValue("Content-Type").orElse(MediaType.APPLICATION_OCTET_STREAM),
-                    fileNameIn(headers.firstValue("Content-Disposition").orElse(null)),
-                    headers.firstValueAsLong("Content-Length").orElse(-1), response.body());
+            throw new InboxApiException(response.statusCode(), sentenceFor(response.statusCode(), problem));
+        }
+        var headers = response.headers();
+        return new Media(headers.firstValue("Content-Type").orElse(MediaType.APPLICATION_OCTET_STREAM),
+                fileNameIn(headers.firstValue("Content-Disposition").orElse(null)),
+                headers.firstValueAsLong("Content-Length").orElse(-1), response.body());
+    }
+
+    /** One call through {@link #http}; a server that cannot be reached becomes the same sentence as elsewhere. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
         } catch (IOException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+            throw new InboxApiException(UNREACHABLE, unreachable);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", interrupted);
+            throw new InboxApiException(UNREACHABLE, interrupted);
         }
     }
 
@@ -555,7 +559,7 @@ public class InboxApi {
             }
             return response.readEntity(Link.class);
         } catch (ProcessingException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+            throw new InboxApiException(UNREACHABLE, unreachable);
         }
     }
 
@@ -595,7 +599,7 @@ public class InboxApi {
                 throw new InboxApiException(response.getStatus(), sentenceFor(response));
             }
         } catch (ProcessingException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+            throw new InboxApiException(UNREACHABLE, unreachable);
         }
     }
 
@@ -612,7 +616,7 @@ public class InboxApi {
             }
             throw new InboxApiException(response.getStatus(), sentenceFor(response));
         } catch (ProcessingException unreachable) {
-            throw new InboxApiException("The inbox server cannot be reached right now. Try again in a moment.", unreachable);
+            throw new InboxApiException(UNREACHABLE, unreachable);
         }
     }
 
