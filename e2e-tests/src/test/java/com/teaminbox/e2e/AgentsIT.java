@@ -15,8 +15,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An admin adds an agent on the Agents screen (the Keycloak user is created for real), sees a
- * refused duplicate explained, and disables the agent with a reason. The Keycloak user is
+ * An admin adds an agent who goes by one name on the Agents screen (the Keycloak user is
+ * created for real), the agent signs in with the temporary password and lands in the inbox
+ * without being asked for a last name, the admin sees a refused duplicate explained, and
+ * disables the agent with a reason. The Keycloak user is
  * deleted afterwards through the realm's admin API so that runs do not pile up users.
  */
 @ExtendWith(OpenBrowsers.class)
@@ -32,19 +34,29 @@ class AgentsIT {
     }
 
     @Test
-    void anAdminAddsAndDisablesAnAgent(Browser browser) throws Exception {
+    void anAdminAddsAnAgentWithOneNameWhoSignsInAndIsDisabled(Browser browser, Browser erinsBrowser) throws Exception {
         username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("adam");
         browser.driver.get(Browser.BASE + "/agents");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-agent"))).click();
         fill(browser, "new-agent-username", username);
         fill(browser, "new-agent-email", username + "@teaminbox.example");
-        fill(browser, "new-agent-name", "Greta Example");
+        fill(browser, "new-agent-name", "Erin");
         fill(browser, "new-agent-password", "temporary-" + username);
         browser.driver.findElement(By.id("create-agent")).click();
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-done"), "Greta Example was added"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-done"), "Erin was added"));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents-grid"), username));
         browser.screenshot("agents-admin");
+
+        // Erin signs in: Keycloak asks for a new password (the temporary one), then nothing else.
+        erinsBrowser.driver.get(Browser.BASE + "/");
+        erinsBrowser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        erinsBrowser.driver.findElement(By.id("password")).sendKeys("temporary-" + username);
+        erinsBrowser.driver.findElement(By.id("kc-login")).click();
+        erinsBrowser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("own-" + username);
+        erinsBrowser.driver.findElement(By.id("password-confirm")).sendKeys("own-" + username);
+        erinsBrowser.driver.findElement(By.cssSelector("[type=submit]")).click();
+        erinsBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Erin"));
 
         // The same user name again: refused with the server's sentence, in the dialog.
         browser.driver.findElement(By.id("add-agent")).click();

@@ -96,6 +96,28 @@ class AgentAdminIT {
             assertEquals(1, data.count("SELECT count(*) FROM agent_queue WHERE agent_id = ? AND queue_id = ?", id, queue));
             assertEquals(1, data.count("SELECT count(*) FROM audit_event WHERE action = 'agent.created' AND actor = 'adam' AND subject_id = ?", nora));
 
+            // One name is a name: "Erin" is accepted, trimmed, and Keycloak gets it as her first name.
+            String erin = uniqueName("erin");
+            HttpResponse<String> oneName = call("POST", "v1/admin/agents", "adam", newAgent(erin, "  Erin ", 3, List.of(queue), null));
+            assertEquals(201, oneName.statusCode(), oneName.body());
+            assertEquals("Erin", JSON.readTree(oneName.body()).get("displayName").asText());
+            JsonNode erinUser = keycloakUserNamed(erin);
+            MADE_IN_KEYCLOAK.add(erinUser.get("id").asText());
+            assertEquals("Erin", erinUser.get("firstName").asText());
+            assertTrue(erinUser.path("lastName").asText("").isEmpty(), erinUser.toString());
+            // Blank, too long, or with a control character: refused with the field named, nothing created.
+            String refused = uniqueName("refused");
+            for (String name : List.of("   ", "x".repeat(256), "Erin\\u0007Bell", "Erin\\nBell")) {
+                HttpResponse<String> badDisplayName = call("POST", "v1/admin/agents", "adam", newAgent(refused, name, 3, List.of(), null));
+                DeployedInbox.assertProblem(badDisplayName, 400);
+                assertTrue(badDisplayName.body().contains("displayName"), badDisplayName.body());
+            }
+            // Characters Keycloak keeps out of names (markup, script): 422 naming the field and the characters, not a 502.
+            HttpResponse<String> markup = call("POST", "v1/admin/agents", "adam", newAgent(refused, "Erin <b>", 3, List.of(), null));
+            DeployedInbox.assertProblem(markup, 422);
+            assertTrue(markup.body().contains("displayName") && markup.body().contains("leave them out"), markup.body());
+            assertEquals(0, keycloakUsersNamed(refused).size());
+
             // Without a password: set one and verify the e-mail address at the first sign-in.
             String omar = uniqueName("omar");
             HttpResponse<String> second = call("POST", "v1/admin/agents", "adam", newAgent(omar, "Omar Test", 2, List.of(), null));

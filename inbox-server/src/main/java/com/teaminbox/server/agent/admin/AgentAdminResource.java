@@ -38,7 +38,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AgentAdminResource {
 
     private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,62}";
-    private static final String FULL_NAME = "\\s*\\S+(\\s+\\S+)+\\s*";
+    /** Any name people go by: one word ("Erin") or several; control characters would corrupt lists and audit lines. */
+    private static final String DISPLAY_NAME = "\\s*[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*\\s*";
+    private static final String DISPLAY_NAME_RULE = "must be a name of 1 to 255 characters without control characters";
 
     @Inject
     private JsonWebToken token;
@@ -54,7 +56,7 @@ public class AgentAdminResource {
                     message = "must be 2 to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit")
             String username,
             @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(max = 255) @Pattern(regexp = FULL_NAME, message = "must be a first and a last name") String displayName,
+            @NotNull @Size(max = 255) @Pattern(regexp = DISPLAY_NAME, message = DISPLAY_NAME_RULE) String displayName,
             @NotNull @Min(0) @Max(1000) Integer capacity,
             @NotNull List<@NotNull Long> queueIds,
             @Size(min = 8, max = 128) String temporaryPassword) {
@@ -63,7 +65,7 @@ public class AgentAdminResource {
     public record EditAgentRequest(
             @Min(0) @Max(1000) Integer capacity,
             List<@NotNull Long> queueIds,
-            @Size(max = 255) @Pattern(regexp = FULL_NAME, message = "must be a first and a last name") String displayName) {
+            @Size(max = 255) @Pattern(regexp = DISPLAY_NAME, message = DISPLAY_NAME_RULE) String displayName) {
     }
 
     public record DisableRequest(@NotBlank @Size(max = 500) String reason) {

@@ -87,6 +87,7 @@ public class KeycloakUsers {
                     + "' or the e-mail address " + user.email() + " (Keycloak says: " + errorMessage(created)
                     + "); choose another.");
         }
+        refuseNameCharacters(created);
         expect(created, 201, "create the user " + user.username());
         String location = created.headers().firstValue("Location")
                 .orElseThrow(() -> failure("Keycloak created " + user.username() + " but did not say under which id"));
@@ -146,6 +147,7 @@ public class KeycloakUsers {
         if (updated.statusCode() == 404) {
             return false;
         }
+        refuseNameCharacters(updated);
         expect(updated, 204, what);
         return true;
     }
@@ -210,6 +212,13 @@ public class KeycloakUsers {
     private static void expect(HttpResponse<String> response, int status, String what) {
         if (response.statusCode() != status) {
             throw failure("Keycloak did not " + what + " (HTTP " + response.statusCode() + ": " + errorMessage(response) + ")");
+        }
+    }
+
+    /** Keycloak's person-name validator refused the first or last name: the caller can fix that. */
+    private static void refuseNameCharacters(HttpResponse<String> response) {
+        if (response.statusCode() == 400 && errorMessage(response).contains("person-name-invalid-character")) {
+            throw new DisplayNameRefused();
         }
     }
 
