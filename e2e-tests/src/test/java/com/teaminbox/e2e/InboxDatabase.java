@@ -117,6 +117,10 @@ final class InboxDatabase {
         return (Long) single("SELECT id FROM agent WHERE username = ?", username);
     }
 
+    static String agentStatus(String username) {
+        return (String) single("SELECT status FROM agent WHERE username = ?", username);
+    }
+
     private static Object single(String sql, Object value) {
         try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "");
              PreparedStatement statement = db.prepareStatement(sql)) {

@@ -3,6 +3,7 @@ package com.teaminbox.server.agent;
 import com.teaminbox.server.audit.AuditTrail;
 import com.teaminbox.server.routing.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class AgentDirectory {
     @Inject
     private RoutingService routing;
 
+    @Inject
+    private Event<AgentRegistered> registered;
+
     /**
      * Creates the caller's row if this is their first call, otherwise refreshes it. An upsert,
      * so that two first calls at the same moment cannot create two rows.
@@ -39,13 +43,13 @@ public class AgentDirectory {
             throw new UserNameTaken(caller.username());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Object inserted = em.createNativeQuery("""
+        Object[] row = (Object[]) em.createNativeQuery("""
                 INSERT INTO agent (subject, username, display_name, email, roles, first_seen_at, last_seen_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
                 ON CONFLICT (subject) DO UPDATE
                    SET username = EXCLUDED.username, display_name = EXCLUDED.display_name,
                        email = EXCLUDED.email, roles = EXCLUDED.roles, last_seen_at = EXCLUDED.last_seen_at
-                RETURNING (xmax = 0)
+                RETURNING id, (xmax = 0)
                 """)
                 .setParameter(1, caller.subject())
                 .setParameter(2, caller.username())
@@ -54,9 +58,10 @@ public class AgentDirectory {
                 .setParameter(5, String.join(",", caller.roles()))
                 .setParameter(6, now)
                 .getSingleResult();
-        if (Boolean.TRUE.equals(inserted)) {
+        if (Boolean.TRUE.equals(row[1])) {
             audit.record(caller.username(), "agent.first-seen", "agent", caller.username(), null,
                     "roles=" + String.join(",", caller.roles()));
+            registered.fire(new AgentRegistered(((Number) row[0]).longValue(), caller.username()));
         }
     }
 

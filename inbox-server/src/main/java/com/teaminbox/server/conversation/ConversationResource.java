@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import com.teaminbox.server.contact.Contact;
 import com.teaminbox.server.contact.ContactDirectory;
+import com.teaminbox.server.routing.WaitingReasons;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -81,16 +82,23 @@ public class ConversationResource {
     @Inject
     private com.teaminbox.server.outbox.OutboxDispatcher outbox;
 
+    @Inject
+    private WaitingReasons waitingReasons;
+
     public record ConversationView(long id, long accountId, long contactId, String contactName, String contactPhone,
                                    long queueId, String status, Long assigneeId,
                                    int priority, Instant openedAt, Instant assignedAt, Instant firstResponseAt,
-                                   Instant lastCustomerMessageAt, Instant resolvedAt, Instant replyDueAt, long unread) {
-        static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue, Map<Long, Long> unread) {
+                                   Instant lastCustomerMessageAt, Instant resolvedAt, Instant replyDueAt, long unread,
+                                   String waitingReason) {
+        /** {@code waiting}: per queue, why its unassigned conversations cannot be routed now (see WaitingReasons). */
+        static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue, Map<Long, Long> unread,
+                                   Map<Long, String> waiting) {
+            boolean unassigned = c.assigneeId() == null && c.status() != ConversationStatus.RESOLVED;
             return new ConversationView(c.id(), c.accountId(), c.contactId(),
                     contact == null ? null : contact.displayName(), contact == null ? null : contact.phoneNumber(),
                     c.queueId(), c.status().code(), c.assigneeId(),
                     c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt(),
-                    replyDue.get(c.id()), unread.getOrDefault(c.id(), 0L));
+                    replyDue.get(c.id()), unread.getOrDefault(c.id(), 0L), unassigned ? waiting.get(c.queueId()) : null);
         }
     }
 
@@ -148,8 +156,10 @@ public class ConversationResource {
         List<Long> ids = page.stream().map(Conversation::id).toList();
         Map<Long, Instant> replyDue = queries.replyDue(ids);
         Map<Long, Long> unread = queries.unread(viewer(), ids);
-        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue, unread)).toList(),
-                next);
+        Map<Long, String> waiting = waitingReasons.forQueues(page.stream().filter(c -> c.assigneeId() == null)
+                .map(Conversation::queueId).collect(Collectors.toSet()));
+        return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue, unread, waiting))
+                .toList(), next);
     }
 
     @GET
@@ -374,7 +384,8 @@ public class ConversationResource {
 
     private ConversationView view(Conversation conversation) {
         return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()),
-                queries.replyDue(List.of(conversation.id())), queries.unread(viewer(), List.of(conversation.id())));
+                queries.replyDue(List.of(conversation.id())), queries.unread(viewer(), List.of(conversation.id())),
+                conversation.assigneeId() == null ? waitingReasons.forQueues(Set.of(conversation.queueId())) : Map.of());
     }
 
     private Viewer viewer() {

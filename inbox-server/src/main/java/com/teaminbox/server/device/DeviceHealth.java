@@ -70,4 +70,31 @@ public class DeviceHealth {
         }
         return (String) numbers.get(0);
     }
+
+    /** An agent whose device the network removed in the account's latest mass logout, still without a device there. */
+    public record RelinkCandidate(long accountId, String businessNumber, long agentId, String agentName) {
+    }
+
+    /**
+     * Who "Re-link all" starts a link for: agents who lost a device to the network's removal
+     * (primary_device_loss) in the account's latest logout period, are not disabled, and have no
+     * live device on the account now (a link already running or done counts as live).
+     */
+    public List<RelinkCandidate> relinkCandidates(Long accountId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT b.id, b.phone_number, a.id, a.display_name
+                  FROM primary_device_loss l
+                  JOIN business_account b ON b.id = l.account_id
+                  JOIN agent a ON a.id = l.agent_id
+                 WHERE (CAST(?1 AS bigint) IS NULL OR l.account_id = ?1)
+                   AND l.period_start = (SELECT max(p.period_start) FROM primary_device_loss p WHERE p.account_id = l.account_id)
+                   AND NOT a.disabled
+                   AND NOT EXISTS (SELECT 1 FROM companion_device d
+                                    WHERE d.agent_id = a.id AND d.account_id = b.id AND d.state NOT IN ('logged_out', 'revoked'))
+                 ORDER BY b.id, a.display_name, a.id
+                """).setParameter(1, accountId).getResultList();
+        return rows.stream().map(r -> new RelinkCandidate(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                (String) r[3])).toList();
+    }
 }

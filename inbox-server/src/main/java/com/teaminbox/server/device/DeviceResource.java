@@ -85,6 +85,16 @@ public class DeviceResource {
                               Boolean replaceExisting) {
     }
 
+    /** Re-link all: one method for every link (default QR), on one account or all. */
+    public record RelinkRequest(Long accountId,
+                                @Pattern(regexp = "qr|pairing-code", message = "must be qr or pairing-code") String method) {
+    }
+
+    /** Per agent what "Re-link all" did: the link started (follow it like any other), or why not. */
+    public record RelinkOutcome(long accountId, String businessNumber, long agentId, String agentName, LinkView link,
+                                String problem) {
+    }
+
     /** How linking goes (see {@link LinkProgress}), and the device's stored state. */
     public record LinkView(long deviceId, String state, String stage, String qr, Long qrSecondsLeft, Integer qrNumber,
                            Integer qrCount, String pairingCode, Integer historyPercent, String problem) {
@@ -162,6 +172,42 @@ public class DeviceResource {
             }
         }
         return Response.status(201).entity(linkView(id)).build();
+    }
+
+    /** The agents "Re-link all" would start a link for now (see {@link DeviceHealth#relinkCandidates}). */
+    @GET
+    @Path("relink")
+    public List<DeviceHealth.RelinkCandidate> relinkCandidates(@QueryParam("account") Long accountId) {
+        return health.relinkCandidates(accountId);
+    }
+
+    /**
+     * The one step back after the network's 14-day rule logged every agent out: starts a link for
+     * each agent whose device it removed, one after the other through the same checks as a single
+     * link (budget, disabled agent), and says per agent what happened. The screen then shows each
+     * QR or pairing code in turn; an agent refused here is named with the reason, the rest go on.
+     */
+    @POST
+    @Path("relink")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<RelinkOutcome> relinkAll(@Valid RelinkRequest request) {
+        Long accountId = request == null ? null : request.accountId();
+        String method = request == null || request.method() == null ? "qr" : request.method();
+        if (accountId != null) {
+            health.businessNumber(accountId); // 404 for an unknown account
+        }
+        List<RelinkOutcome> outcomes = new java.util.ArrayList<>();
+        for (DeviceHealth.RelinkCandidate candidate : health.relinkCandidates(accountId)) {
+            try {
+                LinkView link = (LinkView) link(new LinkRequest(candidate.accountId(), candidate.agentId(), method, null, false)).getEntity();
+                outcomes.add(new RelinkOutcome(candidate.accountId(), candidate.businessNumber(), candidate.agentId(),
+                        candidate.agentName(), link, null));
+            } catch (ProblemException | com.teaminbox.server.Refusal refused) {
+                outcomes.add(new RelinkOutcome(candidate.accountId(), candidate.businessNumber(), candidate.agentId(),
+                        candidate.agentName(), null, refused.getMessage()));
+            }
+        }
+        return outcomes;
     }
 
     @GET

@@ -9,9 +9,15 @@ public record LiveReport(List<QueueNow> queues, List<AgentNow> agents) {
      * @param open        conversations not resolved
      * @param waiting     of those, the unassigned ones
      * @param longestWaitSeconds seconds since the last customer message of the oldest unassigned one; null when none waits
+     * @param waitingReason why the waiting ones cannot be routed now ("no online agent with a connected device serves
+     *                      Front desk"); null when none waits or someone could take one
      */
     public record QueueNow(long id, long accountId, String accountName, String name, Integer slaSeconds, long open, long waiting,
-                           Long longestWaitSeconds) {
+                           Long longestWaitSeconds, String waitingReason) {
+
+        QueueNow withWaitingReason(String reason) {
+            return new QueueNow(id, accountId, accountName, name, slaSeconds, open, waiting, longestWaitSeconds, reason);
+        }
     }
 
     /**

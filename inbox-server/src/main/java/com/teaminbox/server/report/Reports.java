@@ -2,8 +2,10 @@ package com.teaminbox.server.report;
 
 import com.teaminbox.server.platform.InboxDataSource;
 import com.teaminbox.server.rest.ProblemException;
+import com.teaminbox.server.routing.WaitingReasons;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -110,15 +112,21 @@ public class Reports {
     @Resource(lookup = InboxDataSource.JNDI_NAME)
     private DataSource dataSource;
 
+    @Inject
+    private WaitingReasons waitingReasons;
+
     public LiveReport live() {
         try (Connection db = dataSource.getConnection()) {
             List<LiveReport.QueueNow> queues = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement(LIVE_QUEUES); ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     queues.add(new LiveReport.QueueNow(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            integer(rows, 5), rows.getLong(6), rows.getLong(7), longOrNull(rows, 8)));
+                            integer(rows, 5), rows.getLong(6), rows.getLong(7), longOrNull(rows, 8), null));
                 }
             }
+            Map<Long, String> why = waitingReasons.forQueues(queues.stream().filter(q -> q.waiting() > 0)
+                    .map(LiveReport.QueueNow::id).toList());
+            queues.replaceAll(q -> q.waiting() > 0 ? q.withWaitingReason(why.get(q.id())) : q);
             Map<Long, List<LiveReport.DeviceNow>> devices = new LinkedHashMap<>();
             try (PreparedStatement query = db.prepareStatement(LIVE_DEVICES); ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -201,6 +201,48 @@ class ReportsIT {
         }
     }
 
+    /**
+     * A conversation nobody can take says why, in the manager console and in the conversation,
+     * and the sentence follows the staffing: nobody serves the queue, then a member offline,
+     * online without a connected device, at capacity; once someone could take it, no reason.
+     */
+    @Test
+    void aWaitingConversationSaysWhyNobodyTakesIt() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            TestData data = new TestData(db);
+            assertEquals(200, call("v1/me", "maria").statusCode());
+            long account = data.account();
+            String name = "Front desk " + UUID.randomUUID().toString().substring(0, 6);
+            long queue = data.queue(account, name, "least_busy", true);
+            long conversation = data.conversation(account, queue, null);
+
+            assertEquals("nobody serves " + name, whyWaiting(queue, conversation));
+            long zoe = data.agent("Zoe", 0, "offline");
+            data.join(zoe, queue);
+            assertEquals("no agent of " + name + " is online", whyWaiting(queue, conversation));
+            data.setStatus(zoe, "online");
+            assertEquals("no online agent with a connected device serves " + name, whyWaiting(queue, conversation));
+            data.connectedDevice(account, zoe);
+            assertEquals("every online agent of " + name + " with a connected device is at capacity", whyWaiting(queue, conversation));
+            data.update("UPDATE agent SET capacity = 5 WHERE id = ?", zoe);
+            assertEquals("", whyWaiting(queue, conversation), "Zoe could take it: no reason to give");
+            data.update("UPDATE queue SET opens_at = '00:00', closes_at = '00:00', open_days = '' WHERE id = ?", queue);
+            assertEquals(name + " is outside its business hours", whyWaiting(queue, conversation));
+        }
+    }
+
+    /** The reason the manager console gives for the queue, checked to be the one the conversation gives. */
+    private String whyWaiting(long queue, long conversation) throws Exception {
+        HttpResponse<String> live = call("v1/reports/live", "maria");
+        assertEquals(200, live.statusCode(), live.body());
+        JsonNode row = find(JSON.readTree(live.body()).get("queues"), "id", queue);
+        HttpResponse<String> shown = call("v1/conversations/" + conversation, "maria");
+        assertEquals(200, shown.statusCode(), shown.body());
+        String fromConversation = JSON.readTree(shown.body()).path("waitingReason").asText("");
+        assertEquals(row.path("waitingReason").asText(""), fromConversation, "the console and the conversation say the same");
+        return fromConversation;
+    }
+
     @Test
     void onlyManagersAndAdminsMayReadReportsAndBadRangesAreNamed() throws Exception {
         for (String user : List.of("alice", "maria", "adam")) {

@@ -102,14 +102,17 @@ public class AgentsView extends VerticalLayout {
         username.setId("new-agent-username");
         EmailField email = new EmailField("E-mail");
         email.setId("new-agent-email");
-        TextField name = new TextField("First and last name");
+        TextField name = new TextField("Name");
         name.setId("new-agent-name");
+        name.setHelperText("As colleagues and customers should see it: \"Erin\" or \"Erin Walsh\".");
         IntegerField capacity = new IntegerField("Capacity (open chats at once)");
         capacity.setId("new-agent-capacity");
         capacity.setValue(5);
         capacity.setMin(0);
         capacity.setMax(1000);
         MultiSelectComboBox<InboxApi.Queue> serves = queuePicker();
+        // A new agent usually serves where new conversations land: each account's default queue.
+        serves.setValue(queues.stream().filter(InboxApi.Queue::isDefault).collect(Collectors.toSet()));
         PasswordField password = new PasswordField("Temporary password (optional)");
         password.setId("new-agent-password");
         password.setHelperText("Without one, Keycloak asks the agent to verify the e-mail and set a password.");

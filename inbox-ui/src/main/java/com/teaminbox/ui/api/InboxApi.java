@@ -57,7 +57,7 @@ public class InboxApi {
     public record Conversation(long id, long accountId, long contactId, String contactName, String contactPhone,
                                long queueId, String status, Long assigneeId, int priority, Instant openedAt,
                                Instant assignedAt, Instant firstResponseAt, Instant lastCustomerMessageAt,
-                               Instant resolvedAt, Instant replyDueAt, long unread) {
+                               Instant resolvedAt, Instant replyDueAt, long unread, String waitingReason) {
         /** The customer as a person reads it: their name, else their number, else the record id. */
         public String customer() {
             if (contactName != null && !contactName.isBlank()) {
@@ -110,6 +110,15 @@ public class InboxApi {
     /** How a link goes: stage, QR text and its remaining life, pairing code, history sync, problem. */
     public record Link(long deviceId, String state, String stage, String qr, Long qrSecondsLeft, Integer qrNumber,
                        Integer qrCount, String pairingCode, Integer historyPercent, String problem) {
+    }
+
+    /** An agent whose device the network removed in the latest mass logout and who has none now. */
+    public record RelinkCandidate(long accountId, String businessNumber, long agentId, String agentName) {
+    }
+
+    /** What "Re-link all" did for one agent: the link it started, or the sentence why not. */
+    public record RelinkOutcome(long accountId, String businessNumber, long agentId, String agentName, Link link,
+                                String problem) {
     }
 
     public record CannedReply(long id, Long accountId, String shortcut, String body) {
@@ -558,6 +567,25 @@ public class InboxApi {
                 throw new InboxApiException(response.getStatus(), sentenceFor(response));
             }
             return response.readEntity(Link.class);
+        } catch (ProcessingException unreachable) {
+            throw new InboxApiException(UNREACHABLE, unreachable);
+        }
+    }
+
+    public List<RelinkCandidate> relinkCandidates(String accessToken) {
+        return get("/v1/devices/relink", accessToken, new GenericType<>() { });
+    }
+
+    /** Starts a link for every agent the network's 14-day rule logged out; per agent, what happened. */
+    public List<RelinkOutcome> relinkAll(String accessToken, boolean byPairingCode) {
+        JsonObject body = Json.createObjectBuilder().add("method", byPairingCode ? "pairing-code" : "qr").build();
+        try (Response response = client.target(apiUrl + "/v1/devices/relink").request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Bearer " + accessToken)
+                .post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON_TYPE))) {
+            if (response.getStatus() != 200) {
+                throw new InboxApiException(response.getStatus(), sentenceFor(response));
+            }
+            return response.readEntity(new GenericType<>() { });
         } catch (ProcessingException unreachable) {
             throw new InboxApiException(UNREACHABLE, unreachable);
         }

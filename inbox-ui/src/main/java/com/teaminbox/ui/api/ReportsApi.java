@@ -15,7 +15,7 @@ import java.util.List;
 public class ReportsApi {
 
     public record QueueNow(long id, long accountId, String accountName, String name, Integer slaSeconds, long open, long waiting,
-                           Long longestWaitSeconds) {
+                           Long longestWaitSeconds, String waitingReason) {
     }
 
     public record DeviceNow(long accountId, String businessNumber, String state) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -60,6 +61,8 @@ public class DevicesView extends VerticalLayout {
     private final Span countdown = new Span();
     private final Span pairingCode = new Span();
     private final Image qr = new Image();
+    private final TextField qrText = new TextField("The same code as text (the sandbox's phone simulator takes it pasted)");
+    private final RelinkAll relinkAll = new RelinkAll(this::startRelinkAll);
     private Registration polling;
     private com.teaminbox.ui.api.LiveEvents live;
     private Registration idle;
@@ -105,14 +108,17 @@ public class DevicesView extends VerticalLayout {
         qr.setWidth("280px");
         linkPanel.setId("link-panel");
         linkPanel.setPadding(false);
-        linkPanel.add(stage, qr, countdown, pairingCode);
+        qrText.setId("link-qr-text");
+        qrText.setReadOnly(true);
+        qrText.setWidth("280px");
+        linkPanel.add(stage, qr, qrText, countdown, pairingCode);
         linkPanel.setVisible(false);
 
         HorizontalLayout form = new HorizontalLayout(account, agent, method, replace, start);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         accounts.setWidthFull();
-        add(new H2("Devices"), problem, new H3("Link a device for an agent"), form, linkPanel, accounts);
+        add(new H2("Devices"), problem, relinkAll, new H3("Link a device for an agent"), form, linkPanel, accounts);
         refresh();
     }
 
@@ -147,6 +153,7 @@ public class DevicesView extends VerticalLayout {
                 account.setValue(all.get(0));
             }
             agent.setItems(api.agents(user.accessToken()).stream().filter(a -> a.roles().contains("agent")).toList());
+            relinkAll.offer(api.relinkCandidates(accessToken));
         } catch (InboxApiException failure) {
             say(failure.getMessage());
         }
@@ -219,13 +226,30 @@ public class DevicesView extends VerticalLayout {
             InboxApi.Link link = api.startLink(user.accessToken(), account.getValue().accountId(), agent.getValue().id(),
                     "Pairing code".equals(method.getValue()), replace.getValue());
             problem.setVisible(false);
-            linking = link.deviceId();
-            shownQr = null;
-            show(link);
-            startPolling();
+            follow(link);
         } catch (InboxApiException failure) {
             say(failure.getMessage());
         }
+    }
+
+    /** Re-link all: the server starts every link at once; their codes are shown here one after the other. */
+    private void startRelinkAll() {
+        try {
+            Long first = relinkAll.started(api.relinkAll(user.accessToken(), "Pairing code".equals(method.getValue())));
+            problem.setVisible(false);
+            if (first != null) {
+                follow(api.link(user.accessToken(), first));
+            }
+        } catch (InboxApiException failure) {
+            say(failure.getMessage());
+        }
+    }
+
+    private void follow(InboxApi.Link link) {
+        linking = link.deviceId();
+        shownQr = null;
+        show(link);
+        startPolling();
     }
 
     /** Once a second while a link runs: the QR rotates, the countdown runs, the stage moves on. */
@@ -253,6 +277,11 @@ public class DevicesView extends VerticalLayout {
             InboxApi.Link link = api.link(user.accessToken(), linking);
             show(link);
             if (link.stage().equals("linked") || link.stage().equals("failed")) {
+                Long next = relinkAll.follows(linking) ? relinkAll.ended(linking, link) : null;
+                if (next != null) {
+                    follow(api.link(user.accessToken(), next));
+                    return;
+                }
                 linking = null;
                 stopPolling();
                 refresh();
@@ -277,6 +306,8 @@ public class DevicesView extends VerticalLayout {
         });
         boolean showingQr = link.qr() != null;
         qr.setVisible(showingQr);
+        qrText.setVisible(showingQr);
+        qrText.setValue(showingQr ? link.qr() : "");
         if (showingQr && !link.qr().equals(shownQr)) {
             shownQr = link.qr();
             byte[] png = api.qrImage(user.accessToken(), link.deviceId());

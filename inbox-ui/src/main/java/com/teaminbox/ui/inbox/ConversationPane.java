@@ -405,7 +405,9 @@ class ConversationPane extends VerticalLayout {
 
     private void render(List<InboxApi.Message> messages, List<InboxApi.Note> notes) {
         title.setText(shown.customer());
-        state.setText(shown.status() + (shown.assigneeId() == null ? " · unassigned" : ""));
+        // An unassigned chat says why nobody has it: someone to set online, a device to link, a capacity to raise.
+        state.setText(shown.status() + (shown.assigneeId() == null
+                ? " · unassigned" + (shown.waitingReason() == null ? "" : ": " + shown.waitingReason()) : ""));
         boolean open = !"resolved".equals(shown.status());
         claim.setVisible(open && shown.assigneeId() == null);
         resolve.setVisible(open);

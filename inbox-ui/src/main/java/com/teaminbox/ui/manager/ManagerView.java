@@ -97,6 +97,7 @@ public class ManagerView extends VerticalLayout {
         queues.addColumn(q -> q.longestWaitSeconds() == null ? "—" : duration(q.longestWaitSeconds())).setHeader("Longest wait")
                 .setAutoWidth(true);
         queues.addColumn(q -> q.slaSeconds() == null ? "none" : duration(q.slaSeconds())).setHeader("SLA").setAutoWidth(true);
+        queues.addColumn(q -> q.waitingReason() == null ? "" : q.waitingReason()).setHeader("Why waiting").setFlexGrow(1);
         queues.setAllRowsVisible(true);
         queuesEmpty.setId("manager-queues-empty");
         add(new H3("Queues now"), queues, queuesEmpty);
