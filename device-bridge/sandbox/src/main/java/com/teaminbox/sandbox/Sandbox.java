@@ -83,10 +83,16 @@ public final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
         }
-        sandbox.timers.scheduleAtFixedRate(sandbox::sweepQuietly, 1, 1, TimeUnit.SECONDS);
-        SimulationRecord.read(settings.dataDir()).ifPresent(sandbox::restore);
-        if (settings.adminPort() >= 0) {
-            sandbox.admin = AdminApi.start(new InetSocketAddress(settings.host(), settings.adminPort()), sandbox);
+        try {
+            sandbox.timers.scheduleAtFixedRate(sandbox::sweepQuietly, 1, 1, TimeUnit.SECONDS);
+            SimulationRecord.read(settings.dataDir()).ifPresent(sandbox::restore);
+            if (settings.adminPort() >= 0) {
+                sandbox.admin = AdminApi.start(new InetSocketAddress(settings.host(), settings.adminPort()), sandbox);
+            }
+        } catch (RuntimeException e) {
+            // Without this the network's threads would keep a process alive that has no admin API.
+            sandbox.stop(false);
+            throw e;
         }
         return sandbox;
     }
@@ -95,11 +101,11 @@ public final class Sandbox implements AutoCloseable {
         ClientSettings clients = clientSettings();
         if (record.business() != null) {
             phone = SimulatedPhone.restore(record.business().device(), record.business().keyIndexes(), switchboard,
-                    clock, clients, random);
+                    clock, clients, random).orElse(null);
         }
         for (SimulationRecord.Customer customer : record.customers()) {
-            customers.put(customer.phoneNumber(), SimulatedCustomer.restore(customer.phoneNumber(), customer.name(),
-                    customer.devices(), clients, random));
+            SimulatedCustomer.restore(customer.phoneNumber(), customer.name(), customer.devices(), switchboard, clock,
+                    clients, random).ifPresent(restored -> customers.put(customer.phoneNumber(), restored));
         }
     }
 
@@ -250,6 +256,11 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /** Stops everything; {@code keepSimulation} is false after a failed start, whose world is incomplete. */
+    private void stop(boolean keepSimulation) {
         if (admin != null) {
             admin.stop();
         }
@@ -266,7 +277,9 @@ public final class Sandbox implements AutoCloseable {
                 phone.goOffline();
             }
             customers.values().forEach(SimulatedCustomer::goOffline);
-            keepSimulation();
+            if (keepSimulation) {
+                keepSimulation();
+            }
         }
         switchboard.disconnectAll();
         try {

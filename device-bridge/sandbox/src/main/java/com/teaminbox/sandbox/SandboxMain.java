@@ -55,7 +55,16 @@ public final class SandboxMain {
         Options options = parse(args);
         SandboxSettings settings = options.settings();
         boolean demoChatter = options.demoChatter();
-        Sandbox sandbox = Sandbox.start(settings);
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(settings);
+        } catch (RuntimeException e) {
+            // One sentence for ./inbox, which shows the log's last lines; the trace below it for us.
+            System.err.println("The sandbox network could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
         boolean fresh = sandbox.phone().isEmpty() && sandbox.switchboard().directory().find(DEMO_BUSINESS).isEmpty();
         if (fresh) {

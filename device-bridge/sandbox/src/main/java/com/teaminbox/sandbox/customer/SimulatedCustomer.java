@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * phone does.
  */
 public final class SimulatedCustomer {
+
+    private static final System.Logger LOG = System.getLogger(SimulatedCustomer.class.getName());
+    private static final String SECOND_DEVICE_PLATFORM = "desktop";
 
     private final String phoneNumber;
     private final String name;
@@ -52,10 +56,7 @@ public final class SimulatedCustomer {
         switchboard.register(phoneNumber, name, false, primary.registration(clock.millis()));
         devices.add(primary);
         if (deviceCount == 2) {
-            int id = switchboard.reserveDeviceId(phoneNumber);
-            SimulatedDevice second = new SimulatedDevice(new DeviceAddress(phoneNumber, id), "desktop", random, clock.millis());
-            switchboard.registerDevice(phoneNumber, second.registration(clock.millis()));
-            devices.add(second);
+            devices.add(addSecondDevice(phoneNumber, SECOND_DEVICE_PLATFORM, switchboard, clock, random));
         }
         SimulatedCustomer customer = new SimulatedCustomer(phoneNumber, name, List.copyOf(devices), random);
         for (SimulatedDevice device : devices) {
@@ -64,15 +65,49 @@ public final class SimulatedCustomer {
         return customer;
     }
 
-    /** The customer as they were when the sandbox last stopped. */
-    public static SimulatedCustomer restore(String phoneNumber, String name, List<SimulatedDeviceRecord> records,
-                                            ClientSettings settings, SecureRandom random) {
-        List<SimulatedDevice> devices = records.stream().map(r -> SimulatedDevice.restore(r, random)).toList();
-        SimulatedCustomer customer = new SimulatedCustomer(phoneNumber, name, devices, random);
+    /**
+     * The customer as they were when the sandbox last stopped. The network may have removed the
+     * second device since (the 14- and 30-day rules apply to customers too): it is linked again
+     * under a new id. A customer whose main phone the network does not know is dropped.
+     */
+    public static Optional<SimulatedCustomer> restore(String phoneNumber, String name,
+                                                      List<SimulatedDeviceRecord> records, Switchboard switchboard,
+                                                      SandboxClock clock, ClientSettings settings, SecureRandom random) {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (SimulatedDeviceRecord record : records) {
+            DeviceAddress address = new DeviceAddress(record.account(), record.device());
+            if (switchboard.directory().device(address).isPresent()) {
+                devices.add(SimulatedDevice.restore(record, random));
+            } else if (address.isPrimary()) {
+                LOG.log(System.Logger.Level.WARNING, "{0} ({1}) is not known to the network any more; left out of "
+                        + "the simulation", name, phoneNumber);
+                return Optional.empty();
+            } else {
+                SimulatedDevice again = addSecondDevice(phoneNumber, record.platform(), switchboard, clock, random);
+                LOG.log(System.Logger.Level.INFO, "{0}''s {1} {2} was removed by the network; linked again as {3}",
+                        name, record.platform(), address, again.address());
+                devices.add(again);
+            }
+        }
+        SimulatedCustomer customer = new SimulatedCustomer(phoneNumber, name, List.copyOf(devices), random);
         for (SimulatedDevice device : devices) {
             device.goOnline(settings, customer.receiptsFor(device));
         }
-        return customer;
+        return Optional.of(customer);
+    }
+
+    /**
+     * A second device registered directly (a customer's own devices need no linking ceremony).
+     * Its approval counts as use of the main phone, as on the real network: otherwise, after the
+     * clock moved, the 14-day rule would remove it again at the next sweep.
+     */
+    private static SimulatedDevice addSecondDevice(String phoneNumber, String platform, Switchboard switchboard,
+                                                   SandboxClock clock, SecureRandom random) {
+        int id = switchboard.reserveDeviceId(phoneNumber);
+        SimulatedDevice second = new SimulatedDevice(new DeviceAddress(phoneNumber, id), platform, random, clock.millis());
+        switchboard.registerDevice(phoneNumber, second.registration(clock.millis()));
+        switchboard.primaryUsed(phoneNumber);
+        return second;
     }
 
     private DeviceEvents receiptsFor(SimulatedDevice device) {

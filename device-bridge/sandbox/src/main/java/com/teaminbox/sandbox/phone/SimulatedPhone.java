@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -92,13 +93,22 @@ public final class SimulatedPhone {
         switchboard.onLinked(this::companionLinked);
     }
 
-    /** The phone as it was when the sandbox last stopped (its account is in the directory already). */
-    public static SimulatedPhone restore(SimulatedDeviceRecord record, KeyIndexList keyIndexes, Switchboard switchboard,
-                                         SandboxClock clock, ClientSettings settings, SecureRandom random) {
+    /**
+     * The phone as it was when the sandbox last stopped. The network never removes a primary, so
+     * only a directory that lost the account (accounts.json deleted) leaves the phone out.
+     */
+    public static Optional<SimulatedPhone> restore(SimulatedDeviceRecord record, KeyIndexList keyIndexes,
+                                                   Switchboard switchboard, SandboxClock clock,
+                                                   ClientSettings settings, SecureRandom random) {
+        if (switchboard.directory().device(new DeviceAddress(record.account(), 0)).isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "the business phone {0} is not known to the network any more; left "
+                    + "out of the simulation", record.account());
+            return Optional.empty();
+        }
         SimulatedPhone phone = new SimulatedPhone(record.account(), switchboard, clock,
                 SimulatedDevice.restore(record, random), settings, random, keyIndexes);
         phone.goOnline();
-        return phone;
+        return Optional.of(phone);
     }
 
     /** The signed list of valid key indexes, which the phone needs to unlink devices after a restart. */
