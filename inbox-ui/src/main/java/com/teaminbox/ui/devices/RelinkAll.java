@@ -4,6 +4,7 @@ import com.teaminbox.ui.api.InboxApi;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,7 +34,7 @@ class RelinkAll extends Div {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(event -> onStart.run());
         report.setId("relink-report");
-        add(offer, start, report);
+        add(new H3("Re-link all"), offer, start, report);
         setVisible(false);
     }
 
