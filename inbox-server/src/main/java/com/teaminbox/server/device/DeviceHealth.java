@@ -38,6 +38,14 @@ public class DeviceHealth {
         return accounts;
     }
 
+    /**
+     * The account's companion slots in use: what the network reports, reconciled with the
+     * inbox's own states. Each device of ours that is alive takes one, a link still waiting for
+     * the phone included (it needs its slot the moment the phone approves); one the inbox knows
+     * is logged out or revoked takes none, even while a stale device list still names it; each
+     * companion the inbox never linked takes one ({@code foreignOnes}, which never holds an
+     * address of ours). So a link right after the 14-day rule removed every device is allowed.
+     */
     public int usedSlots(long accountId, List<String> foreignOnes) {
         Number ours = (Number) em.createNativeQuery("""
                 SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state NOT IN ('logged_out', 'revoked')

@@ -74,8 +74,8 @@ public record PrimaryAlert(String event, long accountId, String phoneNumber, Str
             text.append("Devices logged out:\n");
             if (devices != null) {
                 devices.getValuesAs(JsonObject.class).forEach(d -> text.append("  - device ").append(d.getJsonNumber("deviceId"))
-                        .append(" (").append(d.getString("agent", "?")).append("), logged out at ")
-                        .append(d.getString("loggedOutAt", "?")).append('\n'));
+                        .append(" (").append(d.getString("agent", "?")).append(") at ")
+                        .append(d.getString("loggedOutAt", "?")).append(": ").append(d.getString("reason", "?")).append('\n'));
             }
             text.append("\nThe agents of these devices are marked away and their open conversations went back to routing.\n");
         } else {

@@ -154,9 +154,9 @@ public class PrimaryPhoneWatch {
     }
 
     /**
-     * The network removed a companion ("device removed"), reported in the transaction that
-     * moved it to logged out. When it was the account's last live device, the logout came
-     * anyway: the incident is recorded (once per activity period) and alerted.
+     * The network's 14-day rule removed a companion, reported in the transaction that moved it
+     * to logged out, with the reason in words. When it was the account's last live device, the
+     * logout came anyway: the incident is recorded (once per activity period) and alerted.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deviceRemoved(long accountId, long deviceId, long agentId, String reason) {
@@ -179,7 +179,7 @@ public class PrimaryPhoneWatch {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> lost = em.createNativeQuery("""
-                SELECT l.device_id, a.username, d.device_name, l.logged_out_at
+                SELECT l.device_id, a.username, d.device_name, l.logged_out_at, l.reason
                   FROM primary_device_loss l JOIN agent a ON a.id = l.agent_id JOIN companion_device d ON d.id = l.device_id
                  WHERE l.account_id = ?1 AND l.period_start = ?2 ORDER BY l.device_id
                 """).setParameter(1, accountId).setParameter(2, timestamp(periodStart)).getResultList();
@@ -187,7 +187,7 @@ public class PrimaryPhoneWatch {
         for (Object[] row : lost) {
             devices.add(Json.createObjectBuilder().add("deviceId", ((Number) row[0]).longValue())
                     .add("agent", (String) row[1]).add("name", row[2] == null ? "" : (String) row[2])
-                    .add("loggedOutAt", SqlTimes.instant(row[3]).toString()));
+                    .add("loggedOutAt", SqlTimes.instant(row[3]).toString()).add("reason", (String) row[4]));
         }
         JsonArray deviceList = devices.build();
         int recorded = em.createNativeQuery("""

@@ -1,7 +1,10 @@
 package com.teaminbox.server.device.session;
 
+import com.teaminbox.bridge.client.LogoutReason;
 import com.teaminbox.server.audit.AuditTrail;
 import com.teaminbox.server.device.DeviceRegistry;
+import com.teaminbox.server.platform.SqlTimes;
+import com.teaminbox.server.primary.NetworkClock;
 import com.teaminbox.server.primary.PrimaryPhoneWatch;
 import com.teaminbox.server.routing.RoutingService;
 import com.teaminbox.server.device.DeviceState;
@@ -10,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +44,20 @@ public class DeviceLifecycle {
     @Inject
     private PrimaryPhoneWatch primary;
 
-    /** The device as the inbox knows it: account, agent, state, network address, platform. */
+    @Inject
+    private NetworkClock clock;
+
+    /**
+     * The device as the inbox knows it: account, agent, state, network address, platform, and
+     * when it was last seen connected (this machine's clock; null if it never connected).
+     */
     public record DeviceRow(long id, long accountId, long agentId, DeviceState state, String networkAddress,
-                            String platform, String businessNumber) {
+                            String platform, String businessNumber, Instant lastSeenAt) {
     }
 
     public Optional<DeviceRow> find(long deviceId) {
         List<?> rows = em.createNativeQuery("""
-                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number
+                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number, d.last_seen_at
                   FROM companion_device d JOIN business_account b ON b.id = d.account_id WHERE d.id = ?1
                 """).setParameter(1, deviceId).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(DeviceLifecycle::row).findFirst();
@@ -56,7 +66,7 @@ public class DeviceLifecycle {
     /** Devices that should be talking to the network: linked once and neither logged out nor revoked. */
     public List<DeviceRow> live() {
         List<?> rows = em.createNativeQuery("""
-                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number
+                SELECT d.id, d.account_id, d.agent_id, d.state, d.network_device_id, d.platform, b.phone_number, d.last_seen_at
                   FROM companion_device d JOIN business_account b ON b.id = d.account_id
                  WHERE d.state IN ('linked', 'connected', 'disconnected') AND d.network_device_id IS NOT NULL
                  ORDER BY d.id
@@ -66,7 +76,8 @@ public class DeviceLifecycle {
 
     private static DeviceRow row(Object[] r) {
         return new DeviceRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                DeviceState.of((String) r[3]), (String) r[4], (String) r[5], (String) r[6]);
+                DeviceState.of((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
+                r[7] == null ? null : SqlTimes.instant(r[7]));
     }
 
     /** The inbox's own device with this network address on the account, if it is one of ours. */
@@ -92,18 +103,23 @@ public class DeviceLifecycle {
     }
 
     /**
-     * The network logged the device out. Its agent can no longer answer on this account: they
-     * are marked away (unless another of their devices is still connected) and their open
-     * conversations on the account are routed to someone else, or back to the backlog. When
-     * the network removed the device ({@code removedByNetwork}: "device removed") the primary
-     * phone's watch is told, and the last such device of the account makes an incident.
-     * All of it in one transaction with the transition.
+     * The network logged the device out. The transition says why in words ({@link LogoutCause}).
+     * Its agent can no longer answer on this account: they are marked away (unless another of
+     * their devices is still connected) and their open conversations on the account are routed
+     * to someone else, or back to the backlog. When the 14-day rule struck, the primary phone's
+     * watch is told, and the last such device of the account makes an incident. All of it in
+     * one transaction with the transition.
      */
-    public void loggedOut(long deviceId, String reason, boolean removedByNetwork) {
-        if (!moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, reason)) {
+    public void loggedOut(long deviceId, LogoutReason wireReason) {
+        Optional<DeviceRow> found = find(deviceId);
+        if (found.isEmpty()) {
             return;
         }
-        DeviceRow device = find(deviceId).orElseThrow();
+        DeviceRow device = found.get();
+        LogoutCause cause = cause(device, wireReason);
+        if (!moveIfAllowed(deviceId, DeviceState.LOGGED_OUT, cause.sentence())) {
+            return;
+        }
         int stillConnected = ((Number) em.createNativeQuery(
                         "SELECT count(*) FROM companion_device WHERE agent_id = ?1 AND state = 'connected'")
                 .setParameter(1, device.agentId()).getSingleResult()).intValue();
@@ -117,9 +133,18 @@ public class DeviceLifecycle {
             }
         }
         routing.rerouteFrom(device.agentId(), device.accountId(), "the agent's device was logged out by the network");
-        if (removedByNetwork) {
-            primary.deviceRemoved(device.accountId(), deviceId, device.agentId(), reason);
+        if (cause.fourteenDayRule()) {
+            primary.deviceRemoved(device.accountId(), deviceId, device.agentId(), cause.sentence());
         }
+    }
+
+    /** The phone's last use and the device's are compared on the network's clock. */
+    private LogoutCause cause(DeviceRow device, LogoutReason wireReason) {
+        Instant phoneLastUsed = primary.countdown(device.accountId()).map(PrimaryPhoneWatch.Countdown::lastActivityAt)
+                .orElse(null);
+        // last_seen_at is this machine's time; the offset turns it into the network's
+        Instant deviceLastSeen = device.lastSeenAt() == null ? null : device.lastSeenAt().plus(clock.offset());
+        return LogoutCause.of(wireReason, phoneLastUsed, deviceLastSeen, clock.now());
     }
 
     /** A link that failed or expired gives back its device slot; the sentence says why. */

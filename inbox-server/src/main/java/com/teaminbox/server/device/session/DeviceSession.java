@@ -283,13 +283,7 @@ final class DeviceSession implements DeviceEvents {
             return;
         }
         closed = true;
-        String why = switch (reason) {
-            case DEVICE_REMOVED -> "the network removed the device (unlinked on the phone, or the 14-day rule)";
-            case REPLACED -> "the same device connected from somewhere else";
-            case UNLINKED -> "the device was unlinked";
-            case UNAUTHORIZED -> "the network no longer accepts this device's login";
-        };
-        services.sessions().loggedOut(deviceId, why, reason == LogoutReason.DEVICE_REMOVED);
+        services.sessions().loggedOut(deviceId, reason);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.teaminbox.server.device.session;
 
+import com.teaminbox.bridge.client.LogoutReason;
 import com.teaminbox.bridge.stanza.DeviceAddress;
 import com.teaminbox.server.device.keys.DeviceKeyVault;
 import com.teaminbox.server.device.keys.StoredDeviceKeys;
@@ -184,14 +185,14 @@ public class DeviceSessions {
     }
 
     /** The network logged the device out: record it, destroy its keys, stop its session. */
-    void loggedOut(long deviceId, String why, boolean removedByNetwork) {
+    void loggedOut(long deviceId, LogoutReason reason) {
         DeviceSession session = running.remove(deviceId);
         // Not on the client's own thread: closing waits for that thread.
         scheduler.execute(() -> {
             if (session != null) {
                 session.close();
             }
-            lifecycle.loggedOut(deviceId, why, removedByNetwork);
+            lifecycle.loggedOut(deviceId, reason);
             vault.erase(deviceId);
         });
     }

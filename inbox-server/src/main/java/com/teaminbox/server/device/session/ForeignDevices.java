@@ -22,7 +22,10 @@ import java.util.logging.Logger;
  * Compares the business account's device list, as the network reports it to our devices,
  * with the devices the inbox linked. A companion the inbox did not link is "not managed by
  * Team Inbox": it takes a device slot and can read every chat, so it is recorded once and
- * audited (admins see it in the device list) until it leaves the account.
+ * audited (admins see it in the device list) until it leaves the account. An address the inbox
+ * linked itself is never foreign, whatever its state now: the list heard last can be older than
+ * a logout (the 14-day rule removes every companion at once, and the last list one of them
+ * heard still names the others), and an alarm about our own devices teaches admins to ignore it.
  */
 @ApplicationScoped
 public class ForeignDevices {
@@ -82,9 +85,8 @@ public class ForeignDevices {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<String> managed = em.createNativeQuery("""
-                SELECT network_device_id FROM companion_device
-                 WHERE account_id = ?1 AND network_device_id IS NOT NULL AND state NOT IN ('logged_out', 'revoked')
+        List<String> ours = em.createNativeQuery("""
+                SELECT network_device_id FROM companion_device WHERE account_id = ?1 AND network_device_id IS NOT NULL
                 """).setParameter(1, accountId).getResultList();
         Set<String> companions = new HashSet<>();
         for (DeviceAddress device : devices) {
@@ -96,7 +98,7 @@ public class ForeignDevices {
                 "SELECT count(*) FROM companion_device WHERE account_id = ?1 AND state = 'linking'")
                 .setParameter(1, accountId).getSingleResult()).longValue() > 0;
         for (String address : companions) {
-            if (managed.contains(address)) {
+            if (ours.contains(address)) {
                 continue;
             }
             if (linking) {
@@ -120,7 +122,7 @@ public class ForeignDevices {
                         "SELECT network_address FROM foreign_device WHERE account_id = ?1 AND gone_at IS NULL")
                 .setParameter(1, accountId).getResultList();
         for (String address : open) {
-            if (!companions.contains(address) || managed.contains(address)) {
+            if (!companions.contains(address) || ours.contains(address)) {
                 em.createNativeQuery("""
                         UPDATE foreign_device SET gone_at = now()
                          WHERE account_id = ?1 AND network_address = ?2 AND gone_at IS NULL""")
@@ -130,13 +132,19 @@ public class ForeignDevices {
         }
     }
 
-    /** The open foreign companions of an account (they count against the device budget). */
+    /**
+     * The open foreign companions of an account (they count against the device budget). An
+     * address the inbox linked is left out even if an older version recorded it as foreign.
+     */
     @Transactional
     public List<String> current(long accountId) {
         @SuppressWarnings("unchecked")
-        List<String> open = em.createNativeQuery(
-                        "SELECT network_address FROM foreign_device WHERE account_id = ?1 AND gone_at IS NULL ORDER BY id")
-                .setParameter(1, accountId).getResultList();
+        List<String> open = em.createNativeQuery("""
+                SELECT f.network_address FROM foreign_device f
+                 WHERE f.account_id = ?1 AND f.gone_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM companion_device d
+                                    WHERE d.account_id = f.account_id AND d.network_device_id = f.network_address)
+                 ORDER BY f.id""").setParameter(1, accountId).getResultList();
         return open;
     }
 }
