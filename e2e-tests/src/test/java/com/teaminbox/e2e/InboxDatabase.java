@@ -20,12 +20,17 @@ final class InboxDatabase {
 
     /** A customer message waiting in a queue the agent serves (null: no agent), as ingest would leave it. */
     static long seedWaitingConversation(String agent, String customer, String text) throws Exception {
+        return seedWaitingConversation(agent, customer, text, "Support");
+    }
+
+    /** The same in a queue of the given name (a new account each time). */
+    static long seedWaitingConversation(String agent, String customer, String text, String queueName) throws Exception {
         try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
             db.setAutoCommit(false);
             String suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
             long account = number(db, "INSERT INTO business_account (phone_number, display_name) VALUES (?, 'Demo Shop') RETURNING id",
                     "+1555" + suffix);
-            long queue = number(db, "INSERT INTO queue (account_id, name, is_default) VALUES (?, 'Support', true) RETURNING id", account);
+            long queue = number(db, "INSERT INTO queue (account_id, name, is_default) VALUES (?, ?, true) RETURNING id", account, queueName);
             if (agent != null) {
                 try (PreparedStatement serve = db.prepareStatement(
                         "INSERT INTO agent_queue (agent_id, queue_id) SELECT id, ? FROM agent WHERE username = ?")) {

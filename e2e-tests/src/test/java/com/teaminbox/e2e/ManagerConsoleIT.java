@@ -1,5 +1,6 @@
 package com.teaminbox.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -9,24 +10,32 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * A manager opens the manager console: the live queue table lists a waiting conversation's
- * queue, and today's volume is drawn as an inline SVG chart.
+ * A manager opens the manager console: the live queue table shows the seeded queue with its one
+ * waiting conversation and why nobody takes it, the agents table lists the manager herself with
+ * her status, and today's volume is drawn as an inline SVG chart with a bar.
  */
 @ExtendWith(OpenBrowsers.class)
 class ManagerConsoleIT {
 
     @Test
     void managerSeesQueuesAgentsAndCharts(Browser browser) throws Exception {
-        InboxDatabase.seedWaitingConversation(null, "Ezra " + UUID.randomUUID().toString().substring(0, 6),
-                "Is my order on its way?");
+        String queueName = "Parcels " + UUID.randomUUID().toString().substring(0, 6);
+        long conversation = InboxDatabase.seedWaitingConversation(null, "Ezra " + UUID.randomUUID().toString().substring(0, 6),
+                "Is my order on its way?", queueName);
+        long queue = InboxDatabase.number(java.sql.DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", ""),
+                "SELECT queue_id FROM conversation WHERE id = ?", conversation);
 
         browser.signIn("maria");
         assertTrue(browser.navigationLabels().contains("Manager"), "a manager has the console in the navigation");
         browser.driver.get(Browser.BASE + "/manager");
 
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manager-queues")));
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("manager-queues"), "Support"));
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manager-agents")));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("manager-queues"), queueName));
+        assertEquals("1", browser.driver.findElement(By.id("queue-waiting-" + queue)).getText(), "one conversation waits");
+        assertEquals("nobody serves " + queueName, browser.driver.findElement(By.id("queue-why-" + queue)).getText());
+        long maria = InboxDatabase.agentId("maria");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agent-status-" + maria)));
+        assertEquals(InboxDatabase.agentStatus("maria"), browser.driver.findElement(By.id("agent-status-" + maria)).getText());
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-volume svg[role='img']")));
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-volume svg rect.bar")));
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manager-csv")));

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The OpenAPI document at /api/openapi, fetched without a token from the WAR as it ships,
  * checked against the JAX-RS resources themselves: every resource method found by reflection
  * over the classes of com.teaminbox.server (not a list kept by hand) must be in it, with its
- * HTTP method and full path, the bearer requirement, and a problem+json refusal.
+ * HTTP method and full path, the bearer requirement, and a problem+json refusal; and each of
+ * them, called without a token, is refused with 401 and problem+json.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -87,6 +88,14 @@ class OpenApiDocumentIT {
             }
             if (!declaresProblemRefusal(document, operation)) {
                 problems.add(endpoint + ": no 4xx response with application/problem+json: " + operation.path("responses"));
+            }
+            // What the document promises, the server does: without a token the call is refused with problem+json.
+            HttpResponse<String> anonymous = DeployedInbox.call(HTTP, base, method,
+                    path.substring("/api/".length()).replaceAll("\\{[^}]+}", "1"),
+                    null, Set.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null);
+            String type = anonymous.headers().firstValue("Content-Type").orElse("");
+            if (anonymous.statusCode() != 401 || !type.startsWith("application/problem+json")) {
+                problems.add(endpoint + ": without a token answered " + anonymous.statusCode() + " " + type);
             }
         }
         assertTrue(problems.isEmpty(), "Documented paths: " + names(paths) + "\n" + String.join("\n", problems));

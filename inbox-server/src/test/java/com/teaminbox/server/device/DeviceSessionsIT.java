@@ -150,9 +150,15 @@ class DeviceSessionsIT {
             String annasId = anna.send(BUSINESS, "Do you have rye bread today?");
             await(() -> data.count("SELECT count(*) FROM message WHERE account_id = ? AND network_message_id = ?",
                     account, annasId) == 1, "Anna's message stored");
-            Thread.sleep(2_000); // time for the other three copies to arrive (and, if wrong, be stored again)
-            assertEquals(1, data.count("SELECT count(*) FROM message WHERE account_id = ? AND direction = 'inbound'", account),
+            // Sentinel: Anna writes again; a device handles its messages one after the other, so once
+            // every companion has counted two, each has finished with the first copy (stored or not).
+            String annasMarker = anna.send(BUSINESS, "(and a loaf of spelt)");
+            await(() -> data.count("SELECT count(*) FROM companion_device WHERE account_id = ? AND messages_in >= 2", account) == 4,
+                    "every companion handled both of Anna's messages");
+            assertEquals(1, data.count("SELECT count(*) FROM message WHERE account_id = ? AND network_message_id = ?", account, annasId),
                     "one row although four companions received it");
+            assertEquals(2, data.count("SELECT count(*) FROM message WHERE account_id = ? AND direction = 'inbound'", account),
+                    "Anna's two messages, each once: " + annasMarker);
             assertEquals(1, data.count("SELECT count(*) FROM conversation WHERE account_id = ?", account), "one conversation");
             long conversation = data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", annasId);
 
