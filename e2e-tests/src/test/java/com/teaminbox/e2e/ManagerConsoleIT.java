@@ -3,6 +3,8 @@ package com.teaminbox.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +24,10 @@ class ManagerConsoleIT {
         String queueName = "Parcels " + UUID.randomUUID().toString().substring(0, 6);
         long conversation = InboxDatabase.seedWaitingConversation(null, "Ezra " + UUID.randomUUID().toString().substring(0, 6),
                 "Is my order on its way?", queueName);
-        long queue = InboxDatabase.number(java.sql.DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", ""),
-                "SELECT queue_id FROM conversation WHERE id = ?", conversation);
+        long queue;
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+            queue = InboxDatabase.number(db, "SELECT queue_id FROM conversation WHERE id = ?", conversation);
+        }
 
         browser.signIn("maria");
         assertTrue(browser.navigationLabels().contains("Manager"), "a manager has the console in the navigation");
