@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,7 +80,8 @@ class LiveStaffScreensIT {
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             InboxDatabase.update(db, "UPDATE agent SET status = 'online' WHERE id = ?", agent);
         }
-        new WebDriverWait(first.driver, PUSHED).until(driver -> driver.findElement(status).getText().equals("online"));
+        new WebDriverWait(first.driver, PUSHED).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(status).getText().equals("online"));
         assertTrue(updated.getText().contains("follows changes as they happen"), updated.getText());
     }
 
@@ -102,12 +104,14 @@ class LiveStaffScreensIT {
         first.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-view"), number));
         By section = By.xpath("//div[contains(@class,'account-devices')][.//h3[contains(., '" + number + "')]]");
         first.wait.until(driver -> driver.findElement(section).getText().contains("connected"));
-        assertTrue(!first.driver.findElement(section).getText().contains("disconnected"), "starts connected");
+        String before = first.wait.until(driver -> driver.findElement(section).getText());
+        assertTrue(!before.contains("disconnected"), "starts connected: " + before);
 
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             InboxDatabase.update(db, "UPDATE companion_device SET state = 'disconnected' WHERE id = ?", device);
         }
-        new WebDriverWait(first.driver, PUSHED).until(driver -> driver.findElement(section).getText().contains("disconnected"));
+        new WebDriverWait(first.driver, PUSHED).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(section).getText().contains("disconnected"));
         first.screenshot("devices-live");
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             InboxDatabase.update(db, "UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);

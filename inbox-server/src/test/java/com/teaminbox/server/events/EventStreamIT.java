@@ -2,7 +2,6 @@ package com.teaminbox.server.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.teaminbox.server.api.DeployedInbox;
@@ -15,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,12 +71,15 @@ class EventStreamIT {
             String opened = "\"conversationId\":" + conversation;
             assertNotNull(aliceStream.await(opened, 10), "Alice serves the queue: she hears of the waiting conversation");
             assertNotNull(mariaStream.await(opened, 10), "a manager hears of every conversation");
-            assertNull(bobStream.await(opened, 3), "Bob may not see it, so he hears nothing of it");
+            // Sentinel: a conversation of Bob's own, after the one he may not see; the stream is in commit order.
+            long bobsOwn = data.conversation(account, queue, data.agentId("bob"));
+            assertNoneBefore(bobStream, "\"conversationId\":" + bobsOwn, opened, "Bob may not see it, so he hears nothing of it");
 
             data.update("UPDATE conversation SET assignee_id = ? WHERE id = ?", data.agentId("bob"), conversation);
             assertNotNull(bobStream.await(opened, 10), "now assigned to Bob: he hears of it");
-            assertNull(aliceStream.await(opened, 3), "no longer Alice's to see");
             assertTrue(mariaStream.await(opened, 10) != null, "the manager still sees it");
+            long nextInQueue = data.conversation(account, queue, null);
+            assertNoneBefore(aliceStream, "\"conversationId\":" + nextInQueue, opened, "no longer Alice's to see");
         }
     }
 
@@ -99,16 +103,21 @@ class EventStreamIT {
             String agentChanged = "\"agentId\":" + agent;
             assertNotNull(mariaStream.await(agentChanged, 10), "the manager console hears that an agent came online");
             assertNotNull(adamStream.await(agentChanged, 10), "so does an admin");
-            assertNull(aliceStream.await(agentChanged, 3), "an agent's stream carries no colleague's status");
 
             long device = data.connectedDevice(account, agent);
             data.update("UPDATE companion_device SET state = 'disconnected' WHERE id = ?", device);
             String deviceChanged = "\"deviceId\":" + device;
             assertNotNull(adamStream.await(deviceChanged, 10), "the devices screen hears of the state change");
-            assertNull(aliceStream.await(deviceChanged, 3), "agents hear nothing of devices");
 
             data.update("UPDATE agent SET last_seen_at = now() WHERE id = ?", agent);
-            assertNull(mariaStream.await(agentChanged, 3), "activity alone is no change worth a refresh");
+            // Sentinel: a conversation in a queue Alice serves, which she and the manager hear of after all the above.
+            long queue = data.queue(account, "Sentinel", "round_robin", true);
+            data.join(data.agentId("alice"), queue);
+            String sentinel = "\"conversationId\":" + data.conversation(account, queue, null);
+            List<String> aliceHeard = aliceStream.until(sentinel, 10);
+            assertTrue(aliceHeard.stream().noneMatch(line -> line.contains(agentChanged)), "an agent's stream carries no colleague's status");
+            assertTrue(aliceHeard.stream().noneMatch(line -> line.contains(deviceChanged)), "agents hear nothing of devices");
+            assertNoneBefore(mariaStream, sentinel, agentChanged, "activity alone is no change worth a refresh");
             data.update("UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);
         }
     }
@@ -127,6 +136,22 @@ class EventStreamIT {
             lines.clear();
         }
 
+        /** Every line up to and including the first that contains {@code sentinel}; fails when it does not come. */
+        List<String> until(String sentinel, int seconds) throws InterruptedException {
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    if (line.contains(sentinel)) {
+                        return seen;
+                    }
+                }
+            }
+            throw new AssertionError("the sentinel " + sentinel + " did not arrive within " + seconds + " s; heard " + seen);
+        }
+
         /** The first line containing the text within the time, or null. */
         String await(String text, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -138,6 +163,11 @@ class EventStreamIT {
             }
             return null;
         }
+    }
+
+    /** Nothing with {@code text} reached the stream before the sentinel, which comes after the change in question. */
+    private static void assertNoneBefore(Stream stream, String sentinel, String text, String why) throws InterruptedException {
+        assertTrue(stream.until(sentinel, 10).stream().noneMatch(line -> line.contains(text)), why);
     }
 
     private Stream open(String token) throws Exception {
