@@ -2,7 +2,6 @@ package com.teaminbox.sandbox;
 
 import com.teaminbox.sandbox.phone.SimulatedPhone;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +26,11 @@ abstract class SandboxTestBase {
     final List<TestCompanion> companions = new ArrayList<>();
 
     @BeforeEach
-    void startSandbox() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(port, -1));
+    void startSandbox() {
+        // The sandbox binds a free port itself: a port found free by a probe socket and bound
+        // after the probe closed is anyone's in between. Restarts reuse the port it got.
+        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(0, -1));
+        port = sandbox.uri().getPort();
         phone = sandbox.createBusiness(BUSINESS, "Demo Bakery");
     }
 

@@ -123,9 +123,26 @@ final class TestCompanion implements AutoCloseable {
                 qrStreamCompleted = true;
             }
         });
-        String first = qrTexts.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertNotNull(first, "no QR text arrived");
+        String first = awaitQrText();
+        assertNotNull(first, "no QR text arrived; the link attempt is " + client.linkingState().orElseThrow());
         return first;
+    }
+
+    /**
+     * The next QR text, or null when none came in time. An attempt that ended first (its
+     * connection failed, the network refused it) shows no QR code ever: that fails at once, with
+     * the attempt's own error, rather than after the full wait with none.
+     */
+    private String awaitQrText() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String text;
+        while ((text = qrTexts.poll(50, TimeUnit.MILLISECONDS)) == null && System.nanoTime() < deadline) {
+            Throwable error = linkError.get();
+            if (error != null) {
+                throw new AssertionError("the link attempt ended before a QR code showed: " + error, error);
+            }
+        }
+        return text;
     }
 
     String startPairingCode(String phoneNumber) throws Exception {
