@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryGuaranteesTest extends SandboxTestBase {
 
+    /**
+     * A reordered delivery is held until the next one to the device has gone out, or this long:
+     * longer than any test, so that only "fifth" releases "fourth", however slowly it comes.
+     */
+    private static final long HELD_UNTIL_OVERTAKEN_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
     @Test
     void anOfflineCompanionGetsItsQueueOnReconnectInOrder() throws Exception {
         TestCompanion companion = linkedByQr("agent");
@@ -85,7 +91,7 @@ class DeliveryGuaranteesTest extends SandboxTestBase {
         customer.send(BUSINESS, "second");
         customer.send(BUSINESS, "third");
         companion.awaitMessages(3);
-        sandbox.switchboard().inject(companion.address(), FaultPlan.Fault.REORDER, 1, 0);
+        sandbox.switchboard().inject(companion.address(), FaultPlan.Fault.REORDER, 1, HELD_UNTIL_OVERTAKEN_MILLIS);
         customer.send(BUSINESS, "fourth");
         customer.send(BUSINESS, "fifth");
         companion.awaitMessages(5);
