@@ -1,10 +1,12 @@
 package com.teaminbox.sandbox;
 
+import com.teaminbox.sandbox.customer.SimulatedCustomer;
 import com.teaminbox.sandbox.phone.SimulatedPhone;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -70,5 +72,21 @@ abstract class SandboxTestBase {
 
     static void settle() throws InterruptedException {
         Thread.sleep(300); // long enough for a stray duplicate to arrive, if there were one
+    }
+
+    private static final AtomicInteger MARKERS = new AtomicInteger();
+
+    /**
+     * Sends a marker message from {@code customer} to the business and returns its text, for
+     * {@link TestCompanion#awaitUpTo}. The network delivers to a device in order over one
+     * connection, and the companion handles what arrives in order: once the marker is in,
+     * whatever was already on its way (a duplicate, a stray copy, a stream error) has been
+     * handled too. An absence asserted then is real however loaded the machine, where a fixed
+     * sleep may end before the stray thing arrives and pass when it should fail.
+     */
+    static String sendMarker(SimulatedCustomer customer) {
+        String marker = "marker " + MARKERS.incrementAndGet();
+        customer.send(BUSINESS, marker);
+        return marker;
     }
 }

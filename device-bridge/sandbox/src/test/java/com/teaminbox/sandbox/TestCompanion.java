@@ -169,6 +169,16 @@ final class TestCompanion implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /**
+     * Waits for the message with this text (a marker, see {@link SandboxTestBase#sendMarker}) and
+     * returns what arrived before it.
+     */
+    List<ReceivedMessage> awaitUpTo(String text) {
+        await(() -> messages.stream().anyMatch(m -> text.equals(m.content().text())), "'" + text + "'");
+        List<ReceivedMessage> received = List.copyOf(messages);
+        return received.stream().takeWhile(m -> !text.equals(m.content().text())).toList();
+    }
+
     /** Sends a text as the agent would and waits until the network accepted it. */
     void send(String messageId, String to, String text) throws Exception {
         client.send(new com.teaminbox.bridge.client.OutgoingMessage(messageId, to,
