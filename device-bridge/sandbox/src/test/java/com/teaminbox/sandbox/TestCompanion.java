@@ -45,6 +45,8 @@ final class TestCompanion implements AutoCloseable {
     volatile boolean qrStreamCompleted;
     /** When set, the listener throws (as an inbox whose database is down would). */
     volatile boolean failDeliveries;
+    /** How many deliveries the listener threw for. */
+    final java.util.concurrent.atomic.AtomicInteger failedDeliveries = new java.util.concurrent.atomic.AtomicInteger();
 
     TestCompanion(Sandbox sandbox, String platform) {
         this(sandbox, newRegistration(sandbox, platform));
@@ -58,6 +60,7 @@ final class TestCompanion implements AutoCloseable {
             @Override
             public void messageDecrypted(ReceivedMessage message) {
                 if (failDeliveries) {
+                    failedDeliveries.incrementAndGet();
                     throw new IllegalStateException("database down");
                 }
                 messages.add(message);
