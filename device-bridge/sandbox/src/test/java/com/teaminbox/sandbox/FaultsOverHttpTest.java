@@ -78,37 +78,33 @@ class FaultsOverHttpTest {
         inject(companion.address(), "duplicate", 2, 0);
         customerWrites("twice on the wire 1");
         customerWrites("twice on the wire 2");
-        companion.awaitMessages(3);
-        SandboxTestBase.settle();
-        assertEquals(List.of("delayed", "twice on the wire 1", "twice on the wire 2"), texts(companion.messages));
+        assertEquals(List.of("delayed", "twice on the wire 1", "twice on the wire 2"),
+                texts(companion.awaitUpTo(customerWritesMarker())));
         TestCompanion.await(() -> sandbox.switchboard().queued(companion.address()) == 0, "all acknowledged");
     }
 
     @Test
     void droppedAndReorderedDeliveriesReachTheApplicationOnceEach() throws Exception {
         TestCompanion companion = linked();
-        inject(companion.address(), "reorder", 1, 0);
+        // Held until "two" has gone out (the longest hold is far beyond the test), so the order
+        // does not depend on how quickly "two" follows.
+        inject(companion.address(), "reorder", 1, TimeUnit.MINUTES.toMillis(5));
         customerWrites("one");
         customerWrites("two");
-        companion.awaitMessages(2);
-        SandboxTestBase.settle();
-        // Held back 500 ms, "one" normally arrives after "two"; on a slow machine it may not, so
-        // only "once each" is asserted here (DeliveryGuaranteesTest checks the order).
-        assertEquals(java.util.Set.of("one", "two"), java.util.Set.copyOf(texts(companion.messages)));
-        assertEquals(2, companion.messages.size());
+        String afterReorder = customerWritesMarker();
+        assertEquals(List.of("two", "one"), texts(companion.awaitUpTo(afterReorder)), "once each, reordered");
 
         inject(companion.address(), "drop", 1, 0);
         customerWrites("lost on the wire");
-        SandboxTestBase.settle();
-        assertEquals(2, companion.messages.size(), "a dropped delivery does not arrive on this connection");
-        assertEquals(1, sandbox.switchboard().queued(companion.address()), "but stays queued");
+        String afterDrop = customerWritesMarker();
+        assertEquals(List.of("two", "one", afterReorder), texts(companion.awaitUpTo(afterDrop)),
+                "a dropped delivery does not arrive on this connection");
+        TestCompanion.await(() -> sandbox.switchboard().queued(companion.address()) == 1, "but stays queued");
 
         assertTrue(admin.post("/api/faults/cut", Map.of("account", companion.address().account(),
                 "device", companion.address().device())).get("cut").asBoolean());
-        companion.awaitMessages(3);
-        SandboxTestBase.settle();
-        assertEquals("lost on the wire", texts(companion.messages).get(2));
-        assertEquals(3, companion.messages.size());
+        assertEquals(List.of("two", "one", afterReorder, afterDrop, "lost on the wire"),
+                texts(companion.awaitUpTo(customerWritesMarker())), "the dropped one once, after the next login");
     }
 
     @Test
@@ -134,6 +130,11 @@ class FaultsOverHttpTest {
 
     private void customerWrites(String text) throws Exception {
         admin.post("/api/customers/" + SandboxTestBase.CUSTOMER + "/send", Map.of("text", text));
+    }
+
+    /** A marker from the customer: see {@link SandboxTestBase#sendMarker} for why it beats a sleep. */
+    private String customerWritesMarker() {
+        return SandboxTestBase.sendMarker(sandbox.customer(SandboxTestBase.CUSTOMER).orElseThrow());
     }
 
     private static List<String> texts(List<ReceivedMessage> messages) {

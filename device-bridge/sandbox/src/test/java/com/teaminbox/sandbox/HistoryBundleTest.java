@@ -28,7 +28,10 @@ class HistoryBundleTest extends SandboxTestBase {
 
         TestCompanion.await(() -> !companion.history.isEmpty()
                 && companion.history.get(companion.history.size() - 1).progressPercent() == 100, "history to 100%");
-        settle();
+        // The phone hands the history to its sending thread at the link, before anything it sends later.
+        String marker = phone.send(CUSTOMER, "marker: after the history");
+        TestCompanion.await(() -> companion.messages.stream().anyMatch(m -> m.content().messageId().equals(marker)),
+                "the phone's next message");
         List<HistoryEntry> entries = companion.history.stream().flatMap(c -> c.entries().stream()).toList();
         assertEquals(3, entries.size(), "each past message once");
         List<String> annaChat = entries.stream().filter(e -> e.content().chatUser().equals(CUSTOMER))
@@ -37,17 +40,22 @@ class HistoryBundleTest extends SandboxTestBase {
         assertTrue(entries.stream().anyMatch(e -> e.content().chatUser().equals(OTHER_CUSTOMER) && !e.sentByMe()));
         List<Integer> progress = companion.history.stream().map(HistoryChunk::progressPercent).toList();
         assertEquals(progress.stream().sorted().toList(), progress, "progress only grows");
-        assertTrue(companion.messages.isEmpty(), "history is not shown as new messages");
+        assertEquals(List.of(marker), companion.messages.stream().map(m -> m.content().messageId()).toList(),
+                "history is not shown as new messages");
 
         anna.send(BUSINESS, "Thanks!");
-        assertEquals("Thanks!", companion.awaitMessages(1).get(0).content().text());
+        assertEquals("Thanks!", companion.awaitMessages(2).get(1).content().text());
         assertEquals(3, companion.history.stream().mapToInt(c -> c.entries().size()).sum(), "history came once");
     }
 
     @Test
     void aCompanionLinkedBeforeAnyTrafficGetsNoHistory() throws Exception {
+        sandbox.createCustomer(CUSTOMER, "Anna", 1);
         TestCompanion companion = linkedByQr("agent-1");
-        settle();
-        assertFalse(companion.history.stream().anyMatch(c -> !c.entries().isEmpty()));
+        // History would be handed to the phone's sending thread at the link, before this.
+        String marker = phone.send(CUSTOMER, "marker: the phone's first message");
+        TestCompanion.await(() -> companion.messages.stream().anyMatch(m -> m.content().messageId().equals(marker)),
+                "the phone's first message");
+        assertFalse(companion.history.stream().anyMatch(c -> !c.entries().isEmpty()), companion.history.toString());
     }
 }

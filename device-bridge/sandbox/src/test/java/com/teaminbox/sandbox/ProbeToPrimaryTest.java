@@ -22,7 +22,8 @@ class ProbeToPrimaryTest extends SandboxTestBase {
         companion.client.probePrimary().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         TestCompanion.await(() -> probeAnswers(companion) == 1, "the probe answer");
-        settle();
+        // A second copy of the answer would be queued with the first, before the marker.
+        companion.awaitUpTo(sendMarker(sandbox.createCustomer(CUSTOMER, "Anna", 1)));
         assertEquals(1, probeAnswers(companion));
     }
 
@@ -32,7 +33,8 @@ class ProbeToPrimaryTest extends SandboxTestBase {
         phone.goOffline();
 
         companion.client.probePrimary().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        Thread.sleep(1000); // the answer would long have arrived from an online phone
+        // Only the network could answer now, at once, before the customer's marker.
+        companion.awaitUpTo(sendMarker(sandbox.createCustomer(CUSTOMER, "Anna", 1)));
         assertEquals(0, probeAnswers(companion), "an offline phone cannot answer");
 
         phone.goOnline();
@@ -47,7 +49,8 @@ class ProbeToPrimaryTest extends SandboxTestBase {
         asking.client.probePrimary().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         TestCompanion.await(() -> probeAnswers(asking) == 1, "the probe answer");
-        settle();
+        // A copy for the other companion would have been queued with the asker's, before the marker.
+        other.awaitUpTo(sendMarker(sandbox.createCustomer(CUSTOMER, "Anna", 1)));
         assertTrue(other.primaryActivities.stream().noneMatch(a -> a.source() == PrimaryActivitySource.PROBE_ANSWER));
     }
 }

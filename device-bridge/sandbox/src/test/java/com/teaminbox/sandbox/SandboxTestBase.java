@@ -1,11 +1,12 @@
 package com.teaminbox.sandbox;
 
+import com.teaminbox.sandbox.customer.SimulatedCustomer;
 import com.teaminbox.sandbox.phone.SimulatedPhone;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -27,11 +28,11 @@ abstract class SandboxTestBase {
     final List<TestCompanion> companions = new ArrayList<>();
 
     @BeforeEach
-    void startSandbox() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(port, -1));
+    void startSandbox() {
+        // The sandbox binds a free port itself: a port found free by a probe socket and bound
+        // after the probe closed is anyone's in between. Restarts reuse the port it got.
+        sandbox = Sandbox.start(SandboxSettings.defaults(dataDir).withPorts(0, -1));
+        port = sandbox.uri().getPort();
         phone = sandbox.createBusiness(BUSINESS, "Demo Bakery");
     }
 
@@ -71,5 +72,21 @@ abstract class SandboxTestBase {
 
     static void settle() throws InterruptedException {
         Thread.sleep(300); // long enough for a stray duplicate to arrive, if there were one
+    }
+
+    private static final AtomicInteger MARKERS = new AtomicInteger();
+
+    /**
+     * Sends a marker message from {@code customer} to the business and returns its text, for
+     * {@link TestCompanion#awaitUpTo}. The network delivers to a device in order over one
+     * connection, and the companion handles what arrives in order: once the marker is in,
+     * whatever was already on its way (a duplicate, a stray copy, a stream error) has been
+     * handled too. An absence asserted then is real however loaded the machine, where a fixed
+     * sleep may end before the stray thing arrives and pass when it should fail.
+     */
+    static String sendMarker(SimulatedCustomer customer) {
+        String marker = "marker " + MARKERS.incrementAndGet();
+        customer.send(BUSINESS, marker);
+        return marker;
     }
 }

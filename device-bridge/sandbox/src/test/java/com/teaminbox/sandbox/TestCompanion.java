@@ -45,6 +45,8 @@ final class TestCompanion implements AutoCloseable {
     volatile boolean qrStreamCompleted;
     /** When set, the listener throws (as an inbox whose database is down would). */
     volatile boolean failDeliveries;
+    /** How many deliveries the listener threw for. */
+    final java.util.concurrent.atomic.AtomicInteger failedDeliveries = new java.util.concurrent.atomic.AtomicInteger();
 
     TestCompanion(Sandbox sandbox, String platform) {
         this(sandbox, newRegistration(sandbox, platform));
@@ -58,6 +60,7 @@ final class TestCompanion implements AutoCloseable {
             @Override
             public void messageDecrypted(ReceivedMessage message) {
                 if (failDeliveries) {
+                    failedDeliveries.incrementAndGet();
                     throw new IllegalStateException("database down");
                 }
                 messages.add(message);
@@ -123,9 +126,26 @@ final class TestCompanion implements AutoCloseable {
                 qrStreamCompleted = true;
             }
         });
-        String first = qrTexts.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertNotNull(first, "no QR text arrived");
+        String first = awaitQrText();
+        assertNotNull(first, "no QR text arrived; the link attempt is " + client.linkingState().orElseThrow());
         return first;
+    }
+
+    /**
+     * The next QR text, or null when none came in time. An attempt that ended first (its
+     * connection failed, the network refused it) shows no QR code ever: that fails at once, with
+     * the attempt's own error, rather than after the full wait with none.
+     */
+    private String awaitQrText() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String text;
+        while ((text = qrTexts.poll(50, TimeUnit.MILLISECONDS)) == null && System.nanoTime() < deadline) {
+            Throwable error = linkError.get();
+            if (error != null) {
+                throw new AssertionError("the link attempt ended before a QR code showed: " + error, error);
+            }
+        }
+        return text;
     }
 
     String startPairingCode(String phoneNumber) throws Exception {
@@ -150,6 +170,16 @@ final class TestCompanion implements AutoCloseable {
     List<ReceivedMessage> awaitMessages(int count) {
         await(() -> messages.size() >= count, count + " messages");
         return List.copyOf(messages);
+    }
+
+    /**
+     * Waits for the message with this text (a marker, see {@link SandboxTestBase#sendMarker}) and
+     * returns what arrived before it.
+     */
+    List<ReceivedMessage> awaitUpTo(String text) {
+        await(() -> messages.stream().anyMatch(m -> text.equals(m.content().text())), "'" + text + "'");
+        List<ReceivedMessage> received = List.copyOf(messages);
+        return received.stream().takeWhile(m -> !text.equals(m.content().text())).toList();
     }
 
     /** Sends a text as the agent would and waits until the network accepted it. */

@@ -367,7 +367,9 @@ public final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw new AdminProblem(400, "bad-request", "fault is one of drop, duplicate, delay, reorder");
         }
-        sandbox.switchboard().inject(device, fault, body.path("count").asInt(1), body.path("delayMillis").asLong(1000));
+        // delayMillis: how late a delayed delivery comes (1 s unless given); for reorder the longest hold.
+        long delayMillis = body.path("delayMillis").asLong(fault == FaultPlan.Fault.DELAY ? 1000 : 0);
+        sandbox.switchboard().inject(device, fault, body.path("count").asInt(1), delayMillis);
         return Map.of("injected", fault.name().toLowerCase(), "device", device.toString());
     }
 

@@ -265,7 +265,8 @@ public final class SimulatedPhone {
 
     /**
      * A companion of this account just linked: like the real phone, send it the recent past of
-     * each chat. Off the switchboard's thread, since sending waits for the network's answers.
+     * each chat. Handed to the client's sending thread, which waits for the network's answers off
+     * the switchboard's thread, and so goes out before anything the phone sends after the link.
      */
     private void companionLinked(DeviceAddress companion) {
         if (!companion.account().equals(phoneNumber) || !isOnline()) {
@@ -275,11 +276,9 @@ public final class SimulatedPhone {
         if (chunks.isEmpty()) {
             return; // nothing happened yet: nothing to tell
         }
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                device.client().sendHistory(companion, chunks).toCompletableFuture().get(15, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not send the history to {0}: {1}", companion, e.toString());
+        device.client().sendHistory(companion, chunks).whenComplete((sent, error) -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not send the history to {0}: {1}", companion, error.toString());
             }
         });
     }

@@ -9,9 +9,17 @@ public final class FaultPlan {
 
     public enum Fault { DROP, DUPLICATE, DELAY, REORDER }
 
+    /**
+     * How long a reordered delivery waits at most for the next one to overtake it, unless the
+     * injection says otherwise: long enough for a message typed right after, short enough that a
+     * lone held message still arrives on the same connection.
+     */
+    static final long DEFAULT_REORDER_HOLD_MILLIS = 500;
+
     private int drop;
     private int duplicate;
     private int reorder;
+    private long reorderHoldMillis = DEFAULT_REORDER_HOLD_MILLIS;
     private long delayMillis;
     private int delayed;
 
@@ -19,7 +27,10 @@ public final class FaultPlan {
         switch (fault) {
             case DROP -> drop += count;
             case DUPLICATE -> duplicate += count;
-            case REORDER -> reorder += count;
+            case REORDER -> {
+                reorder += count;
+                reorderHoldMillis = delay > 0 ? delay : DEFAULT_REORDER_HOLD_MILLIS;
+            }
             case DELAY -> {
                 delayed += count;
                 delayMillis = delay;
@@ -50,6 +61,11 @@ public final class FaultPlan {
 
     synchronized long delayMillis() {
         return delayMillis;
+    }
+
+    /** The longest a reordered delivery is held; the next delivery to the device releases it earlier. */
+    synchronized long reorderHoldMillis() {
+        return reorderHoldMillis;
     }
 
     @Override

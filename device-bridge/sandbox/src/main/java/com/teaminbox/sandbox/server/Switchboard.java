@@ -373,8 +373,10 @@ public final class Switchboard {
             return;
         }
         if (fault == FaultPlan.Fault.REORDER) {
+            // Released right after the next delivery to this device (below), which so overtakes it;
+            // the timer only frees a held delivery that nothing follows.
             heldForReorder.put(session, encoded);
-            timers.schedule(() -> releaseHeld(session), 500, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> releaseHeld(session), plan.reorderHoldMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         session.sendPlain(encoded);
