@@ -11,10 +11,15 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
  * device's identity key both agrees keys and signs prekeys and device identities.
  *
  * <p>The signature is {@code R ‖ s} (64 bytes). The signer's Edwards key always has sign bit 0
- * (calculate_key_pair negates the private scalar when needed), so a verifier needs only the
- * Montgomery public key, and every signature is also a valid Ed25519 signature under
- * {@link #edwardsPublicKey(byte[])}. Verification therefore runs Bouncy Castle's Ed25519
- * verifier on the converted key after the specification's own range checks.
+ * (calculate_key_pair negates the private scalar when needed), so every signature we make is also
+ * a valid Ed25519 signature under {@link #edwardsPublicKey(byte[])}. Verification runs Bouncy
+ * Castle's Ed25519 verifier on the converted key after the specification's own range checks.
+ *
+ * <p>libsignal signs differently: it never negates the scalar and instead stores the Edwards
+ * key's sign bit in the top bit of {@code s}, which is always 0 for a reduced {@code s}. The
+ * verifier accepts that bit too, as libsignal's does, so signatures from libsignal clients verify;
+ * ours carry 0 there and verify in libsignal. The specification's range check then applies to
+ * the remaining bits.
  *
  * <p>Scalar arithmetic modulo q uses {@link BigInteger}, which is not constant-time; the curve
  * multiplications that involve secrets are.
@@ -67,12 +72,17 @@ public final class XEdDSA {
                 || signature == null || signature.length != SIGNATURE_LENGTH || message == null) {
             return false;
         }
-        // Spec: reject u >= p and s >= 2^|q| (|q| = 253 bits) before any curve work.
+        // Spec: reject u >= p and s >= 2^|q| (|q| = 253 bits) before any curve work; the top
+        // bit is libsignal's sign bit, not part of s.
         if (EdwardsPoint.fromLittleEndian(x25519PublicKey).compareTo(EdwardsPoint.P) >= 0
-                || (signature[63] & 0xE0) != 0) {
+                || (signature[63] & 0x60) != 0) {
             return false;
         }
-        return Ed25519.verify(edwardsPublicKey(x25519PublicKey), message, signature);
+        byte[] edwardsPublic = edwardsPublicKey(x25519PublicKey);
+        byte[] rs = signature.clone();
+        edwardsPublic[31] |= (byte) (rs[63] & 0x80);
+        rs[63] &= 0x7F;
+        return Ed25519.verify(edwardsPublic, message, rs);
     }
 
     /**

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.teaminbox.bridge.crypto.Hkdf;
-import com.teaminbox.bridge.crypto.HmacSha256;
-import java.nio.charset.StandardCharsets;
+import com.teaminbox.bridge.vectors.GoldenVectors;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -19,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MediaCipherTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final GoldenVectors VECTORS = GoldenVectors.load("/com/teaminbox/bridge/media/media-vectors.properties");
 
     @ParameterizedTest
     @EnumSource(MediaType.class)
@@ -37,19 +36,24 @@ class MediaCipherTest {
         assertArrayEquals(plaintext, MediaCipher.decrypt(type, key, media));
     }
 
-    @Test
-    void layoutFollowsTheProtocol() throws Exception {
-        // iv ‖ aesKey ‖ macKey come from HKDF(mediaKey, info, 112); MAC is HMAC(iv ‖ ciphertext)[0..10].
-        byte[] key = mediaKey();
-        byte[] plaintext = "a photo".getBytes(StandardCharsets.UTF_8);
-        byte[] expanded = Hkdf.derive(key, null, "WhatsApp Image Keys".getBytes(StandardCharsets.US_ASCII), 112);
-        byte[] blob = MediaCipher.encrypt(MediaType.IMAGE, key, plaintext).blob();
-        byte[] ciphertext = Arrays.copyOf(blob, blob.length - 10);
-        byte[] expectedMac = Arrays.copyOf(HmacSha256.mac(Arrays.copyOfRange(expanded, 48, 80),
-                Arrays.copyOf(expanded, 16), ciphertext), 10);
-        assertArrayEquals(expectedMac, Arrays.copyOfRange(blob, blob.length - 10, blob.length));
-        assertArrayEquals(ciphertext, com.teaminbox.bridge.crypto.AesCbc.encrypt(
-                Arrays.copyOfRange(expanded, 16, 48), Arrays.copyOf(expanded, 16), plaintext));
+    /**
+     * Fixed media key in, exact bytes out, from Node's crypto module (make-vectors.js): HKDF-SHA256
+     * with each type's info string to 112 bytes = iv ‖ aesKey ‖ macKey ‖ refKey; the blob is
+     * AES-256-CBC ‖ HMAC-SHA256(macKey, iv ‖ ciphertext)[0..10].
+     */
+    @ParameterizedTest
+    @EnumSource(MediaType.class)
+    void matchesTheIndependentlyComputedVector(MediaType type) throws Exception {
+        byte[] key = VECTORS.bytes("mediaKey");
+        byte[] plaintext = VECTORS.bytes("plaintext");
+        byte[] expanded = VECTORS.bytes(type + ".expanded");
+
+        MediaKeys keys = MediaKeys.expand(type, key);
+        assertArrayEquals(Arrays.copyOfRange(expanded, 0, 16), keys.iv);
+        assertArrayEquals(Arrays.copyOfRange(expanded, 16, 48), keys.cipherKey);
+        assertArrayEquals(Arrays.copyOfRange(expanded, 48, 80), keys.macKey);
+        assertEquals(VECTORS.text(type + ".blob"), HexFormat.of().formatHex(MediaCipher.encrypt(type, key, plaintext).blob()));
+        assertArrayEquals(plaintext, MediaCipher.decrypt(type, key, VECTORS.bytes(type + ".blob")));
     }
 
     @Test
