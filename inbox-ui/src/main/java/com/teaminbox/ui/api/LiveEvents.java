@@ -36,6 +36,13 @@ public final class LiveEvents implements AutoCloseable {
     private volatile boolean closed;
     private volatile Stream<String> open;
 
+    /**
+     * The stream's first event: the subscription stands from here on. A change made between the
+     * screen's first read and this moment (or while the stream was down) was not sent to us, so
+     * the totals screens read again on it.
+     */
+    static final String READY = "ready";
+
     /** What a data line said: its kind, and the conversation it names (-1: none). */
     private interface Listener {
         void event(String kind, long conversationId);
@@ -59,7 +66,7 @@ public final class LiveEvents implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS);
         return new LiveEvents(apiUrl, token, (kind, conversation) -> {
-            if (kinds.contains(kind) && pending.compareAndSet(false, true)) {
+            if ((kinds.contains(kind) || READY.equals(kind)) && pending.compareAndSet(false, true)) {
                 later.execute(() -> {
                     pending.set(false);
                     changed.run();
@@ -92,7 +99,9 @@ public final class LiveEvents implements AutoCloseable {
                 Iterator<String> lines = open.iterator();
                 while (!closed && lines.hasNext()) {
                     String line = lines.next();
-                    if (line.startsWith("data:")) {
+                    if (line.equals("event: " + READY) || line.equals("event:" + READY)) {
+                        listener.event(READY, -1);
+                    } else if (line.startsWith("data:")) {
                         Matcher kind = KIND.matcher(line);
                         Matcher id = CONVERSATION.matcher(line);
                         listener.event(kind.find() ? kind.group(1) : "", id.find() ? Long.parseLong(id.group(1)) : -1);
