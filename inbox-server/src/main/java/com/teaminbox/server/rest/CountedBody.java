@@ -33,7 +33,7 @@ final class CountedBody extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         // never more than one byte past the limit per call: enough to notice, little to hold
-        int n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+        int n = super.read(buffer, offset, (int) Math.min(length, room()));
         if (n > 0) {
             count(n);
         }
@@ -42,7 +42,7 @@ final class CountedBody extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(Math.min(n, limit - read + 1));
+        long skipped = super.skip(Math.min(n, room()));
         count(skipped);
         return skipped;
     }
@@ -60,6 +60,14 @@ final class CountedBody extends FilterInputStream {
     @Override
     public synchronized void reset() throws IOException {
         throw new IOException("mark/reset not supported");
+    }
+
+    /** What may still be read, plus the one byte that proves the body too large. */
+    private long room() {
+        if (read > limit) {
+            throw new BodyTooLarge(refusal); // a reader that carries on after the refusal
+        }
+        return limit - read + 1;
     }
 
     private void count(long n) {
