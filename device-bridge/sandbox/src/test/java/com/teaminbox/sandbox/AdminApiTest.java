@@ -146,6 +146,7 @@ class AdminApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.adminPort() + path));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        request.header("Content-Type", "application/json"); // the admin port refuses state changes without it
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 JSON.readTree(response.body()));

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        // a body past its limit, wrapped by whatever was reading it, is the caller's 413
+        Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(failure);
+        if (tooLarge.isPresent()) {
+            return ProblemCatalog.forStatus(413, tooLarge.get().getMessage(), uri.getRequestUri().getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
         return ProblemCatalog.forStatus(500,

@@ -3,6 +3,7 @@ package com.teaminbox.server.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -132,6 +133,25 @@ class ApiAccessIT {
         try (Connection db = DeployedInbox.database()) {
             assertEquals(0, count(db, "SELECT count(*) FROM internal_note WHERE length(body) > 1000000"));
         }
+    }
+
+    @Test
+    void chunkedBodyPastTheLimitIs413AndTheServerStillAnswers() throws Exception {
+        // No Content-Length to refuse in advance: the body arrives chunked and must be
+        // counted while it is read, not parsed whole.
+        byte[] json = ("{\"body\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(DeployedInbox.apiBase(base) + "v1/conversations/1/notes"))
+                .header("Authorization", "Bearer " + Keycloak.tokenFor("maria"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))).build();
+        HttpResponse<String> response = http11.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        DeployedInbox.assertProblem(response, 413);
+        try (Connection db = DeployedInbox.database()) {
+            assertEquals(0, count(db, "SELECT count(*) FROM internal_note WHERE length(body) > 1000000"));
+        }
+        assertEquals(200, get("v1/me", Keycloak.tokenFor("maria")).statusCode(), "the server still answers");
     }
 
     @Test

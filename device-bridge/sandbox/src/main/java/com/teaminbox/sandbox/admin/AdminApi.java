@@ -78,9 +78,16 @@ public final class AdminApi {
         try {
             String method = exchange.getRequestMethod();
             String[] path = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
+            if (LocalCallerGuard.changesState(method)) {
+                LocalCallerGuard guard = new LocalCallerGuard(port());
+                guard.checkCaller(exchange.getRequestHeaders());
+                guard.checkJson(exchange.getRequestHeaders());
+            }
             JsonNode body = readBody(exchange);
             Object result = route(method, path, body);
             respond(exchange, 200, "application/json", result);
+        } catch (RequestRefused refused) {
+            respondProblem(exchange, refused.status(), refused.reason(), refused.getMessage());
         } catch (AdminProblem problem) {
             respondProblem(exchange, problem.status, problem.reason, problem.getMessage());
         } catch (PhoneException e) {
@@ -98,6 +105,10 @@ public final class AdminApi {
      */
     private void media(HttpExchange exchange) throws IOException {
         try {
+            if (LocalCallerGuard.changesState(exchange.getRequestMethod())) {
+                // an upload is a blob, not JSON; only the caller is checked
+                new LocalCallerGuard(port()).checkCaller(exchange.getRequestHeaders());
+            }
             if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(
                     com.teaminbox.sandbox.media.BlobStore.PATH_PREFIX)) {
                 byte[] blob;
@@ -133,6 +144,8 @@ public final class AdminApi {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(blob.get());
             }
+        } catch (RequestRefused refused) {
+            respondProblem(exchange, refused.status(), refused.reason(), refused.getMessage());
         } finally {
             exchange.close();
         }
