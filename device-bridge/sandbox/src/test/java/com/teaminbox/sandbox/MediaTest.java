@@ -13,6 +13,7 @@ import com.teaminbox.bridge.fanout.MediaReference;
 import com.teaminbox.bridge.media.MediaDownload;
 import com.teaminbox.bridge.media.MediaTamperedException;
 import com.teaminbox.bridge.media.MediaUpload;
+import com.teaminbox.bridge.media.TransferPace;
 import com.teaminbox.sandbox.customer.SimulatedCustomer;
 import com.teaminbox.sandbox.phone.SimulatedPhone;
 import java.io.IOException;
@@ -98,7 +99,7 @@ class MediaTest {
         byte[] stored = sandbox.blobs().get(media.directPath()).orElseThrow();
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(new String(image, 0, 64, StandardCharsets.ISO_8859_1)),
                 "the media host holds ciphertext only");
-        assertArrayEquals(image, new MediaDownload(http, mediaHost, Duration.ofSeconds(5)).download(media));
+        assertArrayEquals(image, new MediaDownload(mediaHost, TransferPace.DEFAULT).download(media));
     }
 
     @Test
@@ -110,7 +111,7 @@ class MediaTest {
         Files.write(file, blob);
 
         assertThrows(MediaTamperedException.class,
-                () -> new MediaDownload(http, mediaHost, Duration.ofSeconds(5)).download(media));
+                () -> new MediaDownload(mediaHost, TransferPace.DEFAULT).download(media));
     }
 
     @Test

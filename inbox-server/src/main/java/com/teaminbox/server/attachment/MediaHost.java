@@ -1,9 +1,12 @@
 package com.teaminbox.server.attachment;
 
 import com.teaminbox.bridge.fanout.MediaReference;
+import com.teaminbox.bridge.media.ForeignMediaPathException;
 import com.teaminbox.bridge.media.MediaDownload;
 import com.teaminbox.bridge.media.MediaTamperedException;
 import com.teaminbox.bridge.media.MediaUpload;
+import com.teaminbox.bridge.media.OversizedMediaException;
+import com.teaminbox.bridge.media.TransferPace;
 import com.teaminbox.server.device.session.NetworkSettings;
 import com.teaminbox.server.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +20,15 @@ import java.util.logging.Logger;
 /**
  * The network's media host as the inbox uses it: encrypt and upload what an agent attaches,
  * fetch and open what a message refers to. Failures become 502 problems with a sentence; a
- * blob that does not match its message is never handed out.
+ * blob that does not match its message is never handed out. A refused attachment is never
+ * fetched at all ({@link AttachmentRefused}), and a fetch reads no more than the file's
+ * encrypted size, at a minimum pace ({@link TransferPace}).
  */
 @ApplicationScoped
 public class MediaHost {
 
     private static final Logger LOG = Logger.getLogger(MediaHost.class.getName());
-    /** Generous for 64 MiB over a slow link; the host is the network's, not ours. */
+    /** Generous for a 64 MiB upload over a slow link; the host is the network's, not ours. */
     private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(2);
 
     private final SecureRandom random = new SecureRandom();
@@ -43,9 +48,20 @@ public class MediaHost {
         }
     }
 
+    /** @throws AttachmentRefused the attachment was refused when its message arrived; nothing is fetched */
     public byte[] download(long messageId, Attachment attachment) {
+        if (attachment.refusal().isPresent()) {
+            throw new AttachmentRefused(attachment.refusal().get());
+        }
         try {
-            return new MediaDownload(http, network.mediaHost(), TRANSFER_TIMEOUT).download(attachment.reference());
+            return new MediaDownload(network.mediaHost(), TransferPace.DEFAULT).download(attachment.reference());
+        } catch (ForeignMediaPathException e) {
+            LOG.warning(() -> "Attachment of message " + messageId + " not fetched: " + e.getMessage());
+            throw new AttachmentRefused(MediaRefusal.FOREIGN_PATH);
+        } catch (OversizedMediaException e) {
+            LOG.warning(() -> "Attachment of message " + messageId + " refused while fetching: " + e.getMessage());
+            throw new ProblemException(502, "The network's media host sent more than this file can hold,"
+                    + " so it is not shown.");
         } catch (MediaTamperedException e) {
             LOG.warning(() -> "Attachment of message " + messageId + " does not match its message: " + e.getMessage());
             throw new ProblemException(502, "The network's copy of this file does not match the message"

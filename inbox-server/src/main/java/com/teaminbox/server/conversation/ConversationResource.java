@@ -115,12 +115,17 @@ public class ConversationResource {
             return new MessageView(m.id(), m.direction(), m.networkMessageId(), m.sentFrom(), m.deviceId(), m.agentId(),
                     m.agentId() == null ? null : agentNames.get(m.agentId()), m.body(), m.mediaReference(), m.deliveryState(),
                     m.failureReason(), m.sentAt(), file == null ? null : new AttachmentView(file.mimeType(), file.fileName(),
-                    file.size(), "v1/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media"));
+                    file.size(), "v1/conversations/" + m.conversationId() + "/messages/" + m.id() + "/media",
+                    file.refusal().map(com.teaminbox.server.attachment.MediaRefusal::sentence).orElse(null)));
         }
     }
 
-    /** A message's file: what to draw, and where the opened file is (relative to the API's base). */
-    public record AttachmentView(String mimeType, String fileName, long size, String url) {
+    /**
+     * A message's file: what to draw, and where the opened file is (relative to the API's base).
+     * {@code refused} is the sentence to show instead when the file was refused on arrival (its
+     * url then answers 422 with the same sentence); null otherwise.
+     */
+    public record AttachmentView(String mimeType, String fileName, long size, String url, String refused) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = 10_000) String body) {

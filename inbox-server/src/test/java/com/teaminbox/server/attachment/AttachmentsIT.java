@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import com.teaminbox.bridge.client.ReceivedMessage;
+import com.teaminbox.bridge.fanout.MediaReference;
 import com.teaminbox.sandbox.Sandbox;
 import com.teaminbox.sandbox.SandboxSettings;
 import com.teaminbox.sandbox.customer.SimulatedCustomer;
@@ -16,6 +18,7 @@ import com.teaminbox.server.api.DeployedInbox;
 import com.teaminbox.server.api.Keycloak;
 import com.teaminbox.server.api.TestData;
 import java.io.File;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -31,6 +34,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * arquillian.xml points the server at, like DeviceSessionsIT, never at the same time): a
  * customer's image is stored once with its key sealed and opens in the API with the same
  * bytes; an agent's document leaves from the agent's device and the customer opens the same
- * bytes; refused files change nothing. The media host is the sandbox's.
+ * bytes; refused files change nothing. The media host is the sandbox's. A modified customer
+ * client's references elsewhere are stored refused and never fetched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -69,6 +75,7 @@ class AttachmentsIT {
     static Path networkData;
     static Sandbox network;
     static SimulatedPhone phone;
+    static long aliceDevice;
 
     @ArquillianResource
     private URL base;
@@ -93,22 +100,9 @@ class AttachmentsIT {
 
     @Test
     void filesTravelBothWaysOpenedInTheServerAndRefusedKindsChangeNothing() throws Exception {
-        for (String user : java.util.List.of("alice", "bob", "adam")) {
-            assertEquals(200, call("GET", "v1/me", user, null).statusCode());
-        }
         try (Connection db = DeployedInbox.database()) {
             TestData data = new TestData(db);
-            long account = data.account(BUSINESS, "Attachment Test Bakery");
-            long queue = data.queue(account, "attachments desk", "round_robin", true);
-            long alice = data.agentId("alice");
-            data.onlineIn(alice, queue);
-
-            HttpResponse<String> link = call("POST", "v1/devices", "adam",
-                    "{\"accountId\":" + account + ",\"agentId\":" + alice + ",\"method\":\"pairing-code\"}");
-            assertEquals(201, link.statusCode(), link.body());
-            phone.enterPairingCode(JSON.readTree(link.body()).path("pairingCode").asText());
-            long device = JSON.readTree(link.body()).path("deviceId").asLong();
-            await(() -> "connected".equals(data.string("SELECT state FROM companion_device WHERE id = ?", device)), "connected");
+            long device = aliceLinked(data);
 
             // A customer's photo: stored once, its key sealed, opened by the API with the same bytes.
             SimulatedCustomer cleo = network.createCustomer(CUSTOMER, "Cleo", 1);
@@ -206,6 +200,100 @@ class AttachmentsIT {
             assertEquals(202, atLimit.statusCode(), atLimit.body());
             assertEquals(AttachmentPolicy.MAX_BYTES, JSON.readTree(atLimit.body()).path("attachment").path("size").asLong());
         }
+    }
+
+    /**
+     * A modified customer client puts addresses of its choosing, or a size no file has, into its
+     * media reference. The messages are stored; their attachments are refused with a sentence,
+     * the media endpoint answers it as a problem, and nothing is asked of those addresses.
+     */
+    @Test
+    void aCustomersReferenceToAnotherPlaceIsStoredRefusedAndNeverFetched() throws Exception {
+        java.util.List<String> trapped = new CopyOnWriteArrayList<>();
+        HttpServer trap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        trap.createContext("/", exchange -> {
+            trapped.add(exchange.getRequestURI().toString());
+            byte[] secret = "internal secret".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, secret.length);
+            exchange.getResponseBody().write(secret);
+            exchange.close();
+        });
+        trap.start();
+        try (Connection db = DeployedInbox.database()) {
+            TestData data = new TestData(db);
+            aliceLinked(data);
+            SimulatedCustomer mallory = network.createCustomer("4915200000078", "Mallory", 1);
+            String trapUrl = "http://127.0.0.1:" + trap.getAddress().getPort();
+            Map<String, String> refusals = new java.util.LinkedHashMap<>();
+            refusals.put(sendReference(mallory, trapUrl + "/secret", 20), "pointed somewhere other than");
+            refusals.put(sendReference(mallory, "//127.0.0.1:" + trap.getAddress().getPort() + "/x", 20),
+                    "pointed somewhere other than");
+            refusals.put(sendReference(mallory, "/media/" + "ab".repeat(32), 10L * 1024 * 1024 * 1024),
+                    "larger than the network's 64 MB limit");
+
+            for (Map.Entry<String, String> sent : refusals.entrySet()) {
+                String networkId = sent.getKey();
+                await(() -> data.count("SELECT count(*) FROM message_media mm JOIN message m ON m.id = mm.message_id"
+                        + " WHERE m.network_message_id = ?", networkId) == 1, "the message stored with its attachment");
+                long conversation = data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", networkId);
+                long message = data.count("SELECT id FROM message WHERE network_message_id = ?", networkId);
+
+                // Opened as the UI would: the server must not ask the address the customer chose.
+                String url = "v1/conversations/" + conversation + "/messages/" + message + "/media";
+                HttpResponse<String> opened = call("GET", url, "alice", null);
+                assertEquals(java.util.List.of(), trapped, "the server fetched the customer's address");
+                DeployedInbox.assertProblem(opened, 422);
+                assertTrue(opened.body().contains(sent.getValue()), opened.body());
+
+                assertTrue(data.string("SELECT refusal FROM message_media WHERE message_id = ?", message) != null,
+                        "the attachment is marked refused");
+                JsonNode listed = JSON.readTree(call("GET", "v1/conversations/" + conversation + "/messages", "alice", null).body());
+                JsonNode view = java.util.stream.StreamSupport.stream(listed.path("items").spliterator(), false)
+                        .filter(m -> m.path("id").asLong() == message).findFirst().orElseThrow();
+                assertEquals("a caption", view.path("body").asText(), "the message itself is kept");
+                assertTrue(view.path("attachment").path("refused").asText().contains(sent.getValue()), view.toString());
+                assertTrue(view.path("mediaReference").asText().startsWith("network-media:refused:"), view.toString());
+            }
+            assertEquals(java.util.List.of(), trapped);
+        } finally {
+            trap.stop(0);
+        }
+    }
+
+    /** A media message as a modified client builds it: any path, any announced size. */
+    private static String sendReference(SimulatedCustomer customer, String directPath, long size)
+            throws Exception {
+        String id = "c-hostile-" + Long.toHexString(new Random().nextLong());
+        MediaReference reference = new MediaReference(directPath, "image/png", new byte[32], new byte[32], new byte[32], size);
+        customer.devices().get(0).client().sendMedia(id, BUSINESS, "a caption", reference).toCompletableFuture()
+                .get(15, TimeUnit.SECONDS);
+        return id;
+    }
+
+    /**
+     * The sandbox simulates one business phone, so the tests share its account: alice, online in
+     * its queue, with a device linked by pairing code and connected (done once, by whichever test
+     * runs first). Returns the device's id.
+     */
+    private long aliceLinked(TestData data) throws Exception {
+        if (aliceDevice != 0) {
+            return aliceDevice;
+        }
+        for (String user : java.util.List.of("alice", "bob", "adam")) {
+            assertEquals(200, call("GET", "v1/me", user, null).statusCode());
+        }
+        long account = data.account(BUSINESS, "Attachment Test Bakery");
+        long queue = data.queue(account, "attachments desk", "round_robin", true);
+        long alice = data.agentId("alice");
+        data.onlineIn(alice, queue);
+        HttpResponse<String> link = call("POST", "v1/devices", "adam",
+                "{\"accountId\":" + account + ",\"agentId\":" + alice + ",\"method\":\"pairing-code\"}");
+        assertEquals(201, link.statusCode(), link.body());
+        phone.enterPairingCode(JSON.readTree(link.body()).path("pairingCode").asText());
+        long device = JSON.readTree(link.body()).path("deviceId").asLong();
+        await(() -> "connected".equals(data.string("SELECT state FROM companion_device WHERE id = ?", device)), "connected");
+        aliceDevice = device;
+        return device;
     }
 
     private HttpRequest.Builder uploadRequest(long conversation, String fileName, String type, String caption) {

@@ -74,8 +74,11 @@ public class InboxApi {
                           String agentName, String body, String mediaReference, String deliveryState, String failureReason,
                           Instant sentAt, Attachment attachment) {
 
-        /** A file sent with the message ({@code body} is then its caption, or null); {@code url} is relative to the API base. */
-        public record Attachment(String mimeType, String fileName, long size, String url) {
+        /**
+         * A file sent with the message ({@code body} is then its caption, or null); {@code url} is relative to the API base.
+         * {@code refused}: the server's sentence when the file was refused on arrival and is never fetched; else null.
+         */
+        public record Attachment(String mimeType, String fileName, long size, String url, String refused) {
             public boolean isImage() {
                 return mimeType != null && mimeType.startsWith("image/");
             }

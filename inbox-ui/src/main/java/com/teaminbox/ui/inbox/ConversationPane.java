@@ -503,9 +503,18 @@ class ConversationPane extends VerticalLayout {
         return bubble;
     }
 
-    /** An image inline, anything else as a link that downloads it; both fetched through the API with the user's token. */
+    /**
+     * An image inline, anything else as a link that downloads it; both fetched through the API with the user's token.
+     * A file the server refused on arrival shows its sentence instead, and the browser asks for nothing.
+     */
     private Component attachmentView(long conversationId, InboxApi.Message message) {
         InboxApi.Message.Attachment file = message.attachment();
+        if (file.refused() != null) {
+            Div refused = new Div(file.refused());
+            refused.addClassName("attachment-refused");
+            refused.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-error-text-color)");
+            return refused;
+        }
         String name = Attachments.displayName(file.fileName(), file.mimeType());
         InputStreamDownloadHandler media = DownloadHandler.fromInputStream(event -> {
             try {

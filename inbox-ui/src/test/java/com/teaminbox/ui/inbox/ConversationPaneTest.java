@@ -116,6 +116,23 @@ class ConversationPaneTest {
     }
 
     @Test
+    void aRefusedAttachmentShowsTheServersSentenceAndNoImage() {
+        String refused = "This attachment was not opened: the sender's message pointed somewhere other than"
+                + " the network's media host, which genuine apps never do.";
+        server.answer("GET", MESSAGES, """
+                {"items": [
+                  {"id": 3, "direction": "inbound", "body": "look", "deliveryState": "delivered", "sentAt": "2025-03-01T10:00:00Z",
+                   "attachment": {"mimeType": "image/png", "fileName": "image.png", "size": 20,
+                                  "url": "v1/conversations/7/messages/3/media", "refused": "%s"}}],
+                 "next": null}""".formatted(refused));
+        open(pane());
+
+        assertEquals(refused, _get(Div.class, spec -> spec.withClasses("attachment-refused")).getText());
+        _assertNone(com.vaadin.flow.component.html.Image.class);
+        assertTrue(server.requests("GET", MESSAGES.replace("messages", "messages/3/media")).isEmpty(), "nothing fetched");
+    }
+
+    @Test
     void anEmptyReplyIsNotSent() {
         open(pane());
         _setValue(reply(), "   ");

@@ -19,6 +19,17 @@ public final class MediaCipher {
     private MediaCipher() {
     }
 
+    /**
+     * The exact length of the blob for a file of this many bytes: PKCS#7 always adds 1 to 16
+     * bytes of padding, then the MAC. A reader may refuse to take a single byte more.
+     */
+    public static long blobLength(long plaintextLength) {
+        if (plaintextLength < 0) {
+            throw new IllegalArgumentException("a file has no negative length");
+        }
+        return (plaintextLength / AesCbc.BLOCK_LENGTH + 1) * AesCbc.BLOCK_LENGTH + MAC_LENGTH;
+    }
+
     public static EncryptedMedia encrypt(MediaType type, byte[] mediaKey32, byte[] plaintext) {
         MediaKeys keys = MediaKeys.expand(type, mediaKey32);
         byte[] ciphertext = AesCbc.encrypt(keys.cipherKey, keys.iv, plaintext);
