@@ -74,7 +74,7 @@ class NewcomerPathIT {
         phone.driver.findElement(By.id("newName")).sendKeys("Nina");
         phone.driver.findElement(By.id("addCustomer")).click();
         phone.wait.until(driver -> driver.findElements(By.cssSelector("#customer option[value='" + customer + "']")).size() == 1);
-        new Select(phone.driver.findElement(By.id("customer"))).selectByValue(customer);
+        chooseCustomer(phone, customer);
         phone.driver.findElement(By.id("customerText")).sendKeys("Do you bake spelt bread on Mondays?");
         phone.driver.findElement(By.id("sendCustomer")).click();
 
@@ -88,7 +88,7 @@ class NewcomerPathIT {
         reply.sendKeys("Yes, every Monday from 7 am.");
         reply.sendKeys(Keys.ENTER);
 
-        new Select(phone.driver.findElement(By.id("customer"))).selectByValue(customer);
+        chooseCustomer(phone, customer);
         phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customerReceived"), "Yes, every Monday from 7 am."));
         try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
             long aliceId = InboxDatabase.number(db, "SELECT id FROM agent WHERE username = 'alice'");
@@ -110,5 +110,13 @@ class NewcomerPathIT {
                     SandboxNetwork.tokenFor("adam"));
             InboxDatabase.update(db, "UPDATE agent SET status = 'offline' WHERE id = ?", aliceId);
         }
+    }
+
+    /** The simulator page rebuilds its customer list every 2 s: choose until the choice holds. */
+    private static void chooseCustomer(Browser phone, String customer) {
+        phone.wait.until(driver -> {
+            new Select(driver.findElement(By.id("customer"))).selectByValue(customer);
+            return customer.equals(driver.findElement(By.id("customer")).getDomProperty("value"));
+        });
     }
 }
