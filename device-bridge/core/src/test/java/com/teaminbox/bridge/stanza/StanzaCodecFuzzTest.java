@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.teaminbox.bridge.fuzz.FuzzTally;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Coverage-guided fuzzing of the decoder with Jazzer. A normal {@code mvn test} replays the
- * seed corpus in {@code StanzaCodecFuzzTestInputs/decodeYieldsStanzaOrFormatException}; run
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=StanzaCodecFuzzTest} to fuzz for real (30 s).
+ * Coverage-guided fuzzing of the decoder with Jazzer. Every build does both: the normal test run
+ * replays the kept inputs in {@code StanzaCodecFuzzTestInputs/decodeYieldsStanzaOrFormatException}
+ * (seeds, coverage found earlier, former crashes), and the surefire execution
+ * {@code fuzz-stanza-codec} of this module fuzzes for {@code fuzz.seconds} (30 s) with
+ * JAZZER_FUZZ=1. {@code ./inbox fuzz [seconds]} fuzzes longer and keeps what it finds.
  * {@link StanzaCodecRandomInputTest} covers random inputs in every normal run.
  */
 class StanzaCodecFuzzTest {
+    @RegisterExtension
+    static final FuzzTally tally = new FuzzTally("StanzaCodec", StanzaCodecFuzzTest.class,
+            "decodeYieldsStanzaOrFormatException");
 
     @FuzzTest(maxDuration = "30s")
     void decodeYieldsStanzaOrFormatException(byte[] input) throws Exception {
+        tally.count();
         Stanza stanza;
         try {
             stanza = StanzaCodec.decode(input);
