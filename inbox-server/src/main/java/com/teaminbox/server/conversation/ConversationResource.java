@@ -93,12 +93,11 @@ public class ConversationResource {
         /** {@code waiting}: per queue, why its unassigned conversations cannot be routed now (see WaitingReasons). */
         static ConversationView of(Conversation c, Contact contact, Map<Long, Instant> replyDue, Map<Long, Long> unread,
                                    Map<Long, String> waiting) {
-            boolean unassigned = c.assigneeId() == null && c.status() != ConversationStatus.RESOLVED;
             return new ConversationView(c.id(), c.accountId(), c.contactId(),
                     contact == null ? null : contact.displayName(), contact == null ? null : contact.phoneNumber(),
                     c.queueId(), c.status().code(), c.assigneeId(),
                     c.priority(), c.openedAt(), c.assignedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(), c.resolvedAt(),
-                    replyDue.get(c.id()), unread.getOrDefault(c.id(), 0L), unassigned ? waiting.get(c.queueId()) : null);
+                    replyDue.get(c.id()), unread.getOrDefault(c.id(), 0L), waitsForRouting(c) ? waiting.get(c.queueId()) : null);
         }
     }
 
@@ -161,7 +160,7 @@ public class ConversationResource {
         List<Long> ids = page.stream().map(Conversation::id).toList();
         Map<Long, Instant> replyDue = queries.replyDue(ids);
         Map<Long, Long> unread = queries.unread(viewer(), ids);
-        Map<Long, String> waiting = waitingReasons.forQueues(page.stream().filter(c -> c.assigneeId() == null)
+        Map<Long, String> waiting = waitingReasons.forQueues(page.stream().filter(ConversationResource::waitsForRouting)
                 .map(Conversation::queueId).collect(Collectors.toSet()));
         return new Page<>(page.stream().map(c -> ConversationView.of(c, customers.get(c.contactId()), replyDue, unread, waiting))
                 .toList(), next);
@@ -390,11 +389,16 @@ public class ConversationResource {
     private ConversationView view(Conversation conversation) {
         return ConversationView.of(conversation, contacts.byIds(Set.of(conversation.contactId())).get(conversation.contactId()),
                 queries.replyDue(List.of(conversation.id())), queries.unread(viewer(), List.of(conversation.id())),
-                conversation.assigneeId() == null ? waitingReasons.forQueues(Set.of(conversation.queueId())) : Map.of());
+                waitsForRouting(conversation) ? waitingReasons.forQueues(Set.of(conversation.queueId())) : Map.of());
     }
 
     private Viewer viewer() {
         Caller caller = Caller.of(token);
         return new Viewer(agents.idOf(caller), caller.username(), caller.roles().contains(Roles.MANAGER));
+    }
+
+    /** Unassigned and not resolved: the conversations that have a waiting reason worth asking for. */
+    private static boolean waitsForRouting(Conversation conversation) {
+        return conversation.assigneeId() == null && conversation.status() != ConversationStatus.RESOLVED;
     }
 }

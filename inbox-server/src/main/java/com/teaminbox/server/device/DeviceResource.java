@@ -1,5 +1,6 @@
 package com.teaminbox.server.device;
 
+import com.teaminbox.server.Refusal;
 import com.teaminbox.server.Roles;
 import com.teaminbox.server.agent.Caller;
 import com.teaminbox.server.device.session.DeviceSessions;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -196,13 +198,13 @@ public class DeviceResource {
         if (accountId != null) {
             health.businessNumber(accountId); // 404 for an unknown account
         }
-        List<RelinkOutcome> outcomes = new java.util.ArrayList<>();
+        List<RelinkOutcome> outcomes = new ArrayList<>();
         for (DeviceHealth.RelinkCandidate candidate : health.relinkCandidates(accountId)) {
             try {
                 LinkView link = (LinkView) link(new LinkRequest(candidate.accountId(), candidate.agentId(), method, null, false)).getEntity();
                 outcomes.add(new RelinkOutcome(candidate.accountId(), candidate.businessNumber(), candidate.agentId(),
                         candidate.agentName(), link, null));
-            } catch (ProblemException | com.teaminbox.server.Refusal refused) {
+            } catch (ProblemException | Refusal refused) {
                 outcomes.add(new RelinkOutcome(candidate.accountId(), candidate.businessNumber(), candidate.agentId(),
                         candidate.agentName(), null, refused.getMessage()));
             }
