@@ -17,6 +17,7 @@ public final class NetworkServer extends WebSocketServer {
     private final SecureRandom random;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    private volatile LostWriteWatch lostWrites;
     private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "network-disconnects");
         thread.setDaemon(true);
@@ -78,6 +79,16 @@ public final class NetworkServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        lostWrites = new LostWriteWatch(this, LostWriteWatch.PERIOD);
         started.countDown();
+    }
+
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        LostWriteWatch watch = lostWrites;
+        if (watch != null) {
+            watch.close();
+        }
+        super.stop(timeout, closeMessage);
     }
 }
