@@ -1,5 +1,6 @@
 package com.teaminbox.server.agent.admin;
 
+import com.teaminbox.server.platform.InboxProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,8 +21,6 @@ public class AdminClientSecret {
 
     static final String SETTING = "inbox.keycloak.admin-client-secret";
     static final String ENV = "INBOX_KEYCLOAK_ADMIN_CLIENT_SECRET";
-    static final String PROFILE_SETTING = "inbox.profile";
-    static final String DEMO_PROFILE = "demo";
 
     /** The secret of {@code inbox-admin-service} in docker/keycloak/inbox-realm.json: public by design. */
     static final String DEMO_VALUE = "inbox-admin-service-demo-secret";
@@ -33,7 +32,7 @@ public class AdminClientSecret {
     Optional<String> configured;
 
     @Inject
-    @ConfigProperty(name = PROFILE_SETTING, defaultValue = "production")
+    @ConfigProperty(name = InboxProfile.SETTING, defaultValue = InboxProfile.DEFAULT)
     String profile;
 
     private volatile String secret;
@@ -66,9 +65,9 @@ public class AdminClientSecret {
         if (secret != null && !secret.equals(DEMO_VALUE)) {
             return secret;
         }
-        if (DEMO_PROFILE.equals(profile == null ? null : profile.trim())) {
+        if (InboxProfile.isDemo(profile)) {
             warn.accept("Agent administration signs in to Keycloak with the demo realm's PUBLIC client secret (profile "
-                    + DEMO_PROFILE + "): anyone can act as the inbox's service account there; never use this inbox with"
+                    + InboxProfile.DEMO + "): anyone can act as the inbox's service account there; never use this inbox with"
                     + " real customers. Set " + ENV + " to the secret of the realm's inbox-admin-service client.");
             return DEMO_VALUE;
         }
@@ -77,7 +76,7 @@ public class AdminClientSecret {
                 + " (environment variable " + ENV + ")" + (secret == null ? "" : " still has the public demo value")
                 + ": the inbox administers agents in Keycloak through the realm's inbox-admin-service client and will"
                 + " not start without that client's own secret (Keycloak admin console: Clients > inbox-admin-service >"
-                + " Credentials; for a demo only, " + PROFILE_SETTING + "=" + DEMO_PROFILE + " uses the public demo secret).");
+                + " Credentials; for a demo only, " + InboxProfile.SETTING + "=" + InboxProfile.DEMO + " uses the public demo secret).");
     }
 
     @Override
