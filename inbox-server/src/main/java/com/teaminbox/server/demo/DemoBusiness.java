@@ -2,6 +2,7 @@ package com.teaminbox.server.demo;
 
 import com.teaminbox.server.agent.AgentRegistered;
 import com.teaminbox.server.audit.AuditTrail;
+import com.teaminbox.server.platform.InboxProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,12 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoBusiness {
 
     private static final Logger LOG = Logger.getLogger(DemoBusiness.class.getName());
-    static final String DEMO_PROFILE = "demo";
     static final String QUEUE_NAME = "Front desk";
     static final String ACTOR = "demo";
 
     @Inject
-    @ConfigProperty(name = "inbox.profile")
+    @ConfigProperty(name = InboxProfile.SETTING)
     Optional<String> profile;
 
     @Inject
@@ -99,7 +99,7 @@ public class DemoBusiness {
     }
 
     private boolean active() {
-        return profile.map(String::strip).filter(DEMO_PROFILE::equals).isPresent()
+        return profile.filter(InboxProfile::isDemo).isPresent()
                 && businessNumber.filter(number -> !number.isBlank()).isPresent();
     }
 

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The realm's users, administered through Keycloak's admin REST API with the realm's service
- * account ({@code inbox.keycloak.admin-client-id}, client-credentials grant). Plain
+ * account ({@code inbox.keycloak.admin-client-id}, client-credentials grant, its secret from
+ * {@link AdminClientSecret}). Plain
  * {@code java.net.http} and JSON-P rather than keycloak-admin-client: see docs/stack-notes.md.
  * The client secret is only ever sent to the token endpoint, never logged.
  */
@@ -48,8 +49,7 @@ public class KeycloakUsers {
     String clientId;
 
     @Inject
-    @ConfigProperty(name = "inbox.keycloak.admin-client-secret", defaultValue = "inbox-admin-service-demo-secret")
-    String clientSecret;
+    AdminClientSecret clientSecret;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -177,7 +177,7 @@ public class KeycloakUsers {
         if (!renew && current != null && Instant.now().isBefore(current.renewAfter())) {
             return current.value();
         }
-        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret);
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret.value());
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(keycloakUrl + "/realms/" + enc(realm) + "/protocol/openid-connect/token"))
                 .timeout(TIMEOUT)

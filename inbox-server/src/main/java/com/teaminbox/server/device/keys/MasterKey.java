@@ -1,6 +1,7 @@
 package com.teaminbox.server.device.keys;
 
 import com.teaminbox.bridge.crypto.Hkdf;
+import com.teaminbox.server.platform.InboxProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +23,6 @@ public class MasterKey {
 
     static final String KEY_SETTING = "inbox.devices.master-key";
     static final String KEY_ENV = "INBOX_DEVICES_MASTER_KEY";
-    static final String PROFILE_SETTING = "inbox.profile";
-    static final String DEMO_PROFILE = "demo";
 
     private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
 
@@ -36,7 +35,7 @@ public class MasterKey {
     Optional<String> configuredKey;
 
     @Inject
-    @ConfigProperty(name = PROFILE_SETTING, defaultValue = "production")
+    @ConfigProperty(name = InboxProfile.SETTING, defaultValue = InboxProfile.DEFAULT)
     String profile;
 
     private volatile KeyMaterialCipher cipher;
@@ -71,9 +70,9 @@ public class MasterKey {
      */
     static byte[] resolve(String rawKey, String profile, Consumer<String> warn) {
         if (rawKey == null || rawKey.isBlank()) {
-            if (DEMO_PROFILE.equals(profile == null ? null : profile.trim())) {
+            if (InboxProfile.isDemo(profile)) {
                 warn.accept("No " + KEY_SETTING + " set: device keys are sealed with the PUBLIC demo key (profile "
-                        + DEMO_PROFILE + "). Anyone can derive it; never use this inbox with real customers."
+                        + InboxProfile.DEMO + "). Anyone can derive it; never use this inbox with real customers."
                         + " Set " + KEY_ENV + " (make one with: openssl rand -base64 32).");
                 return demoKey();
             }
@@ -81,7 +80,7 @@ public class MasterKey {
                     + "): the inbox seals companion device keys with this master key and will not start without it."
                     + " Make one with `openssl rand -base64 32` and set " + KEY_ENV + " to the output; keep it"
                     + " safe, since device keys sealed under it cannot be read without it."
-                    + " (For a demo only, " + PROFILE_SETTING + "=" + DEMO_PROFILE + " uses a public key.)");
+                    + " (For a demo only, " + InboxProfile.SETTING + "=" + InboxProfile.DEMO + " uses a public key.)");
         }
         byte[] key;
         try {
