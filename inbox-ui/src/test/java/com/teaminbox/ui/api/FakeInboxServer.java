@@ -85,6 +85,13 @@ public final class FakeInboxServer implements BeforeEachCallback, AfterEachCallb
         return api;
     }
 
+    /** The reports client as the manager console gets it: the same client and fake underneath. */
+    public ReportsApi reports() {
+        ReportsApi reports = new ReportsApi();
+        reports.api = api();
+        return reports;
+    }
+
     /** Ann, signed in: her access token is {@link #TOKEN}. No OpenID Connect behind it. */
     public SignedInUser user() {
         return new SignedInUser() {
