@@ -15,19 +15,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The primary-phone alerts' three channels. In-app: a NOTIFY on the live event channel in
@@ -41,7 +33,6 @@ import javax.crypto.spec.SecretKeySpec;
 public class AlertOutbox {
 
     private static final Logger LOG = Logger.getLogger(AlertOutbox.class.getName());
-    public static final String SIGNATURE_HEADER = "X-TeamInbox-Signature";
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "inbox")
@@ -50,16 +41,15 @@ public class AlertOutbox {
     @Inject
     private PrimaryPhoneSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @PostConstruct
     void describe() {
         if (!settings.mailConfigured()) {
             LOG.info("Primary-phone alerts by e-mail are off: inbox.mail.smtp.host or inbox.primary.alert-recipients is not set");
         }
-        if (!settings.webhookConfigured()) {
-            LOG.info("Primary-phone alerts by webhook are off: inbox.webhook.url or inbox.webhook.secret is not set");
-        }
+        settings.webhook().ifPresentOrElse(
+                webhook -> webhook.problem(WebhookDestination.SYSTEM)
+                        .ifPresent(why -> LOG.warning("Primary-phone alerts by webhook will not be sent: " + why)),
+                () -> LOG.info("Primary-phone alerts by webhook are off: inbox.webhook.url or inbox.webhook.secret is not set"));
     }
 
     /** Raises the alert on every configured channel, in the caller's transaction. */
@@ -181,23 +171,9 @@ public class AlertOutbox {
         }
     }
 
-    private void postWebhook(long id, String body) throws IOException, InterruptedException, GeneralSecurityException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(settings.webhookUrl().orElseThrow()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-TeamInbox-Delivery", Long.toString(id))
-                .header(SIGNATURE_HEADER, "sha256=" + sign(settings.webhookSecret().orElseThrow(), bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IOException("webhook answered " + answer.statusCode());
-        }
-    }
-
-    /** Lower-case hex HMAC-SHA256 of the exact body bytes. */
-    public static String sign(String secret, byte[] body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
+    /** Checked again at each attempt: the settings or the host's addresses may have changed since it was queued. */
+    private void postWebhook(long id, String body) throws IOException, WebhookRefused {
+        Webhook webhook = settings.webhook().orElseThrow(() -> new IOException("no webhook is configured any more"));
+        webhook.post(id, body, Instant.now(), WebhookDestination.SYSTEM);
     }
 }

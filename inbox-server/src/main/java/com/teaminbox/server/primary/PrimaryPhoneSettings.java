@@ -29,6 +29,7 @@ public class PrimaryPhoneSettings {
     public static final String SMTP_STARTTLS = "inbox.mail.smtp.starttls";
     public static final String WEBHOOK_URL = "inbox.webhook.url";
     public static final String WEBHOOK_SECRET = "inbox.webhook.secret";
+    public static final String WEBHOOK_ALLOW_PRIVATE = "inbox.webhook.allow-private-addresses";
 
     @Inject
     SavedSettings saved;
@@ -92,6 +93,10 @@ public class PrimaryPhoneSettings {
     @Inject
     @ConfigProperty(name = WEBHOOK_SECRET)
     Optional<String> webhookSecret;
+
+    @Inject
+    @ConfigProperty(name = WEBHOOK_ALLOW_PRIVATE, defaultValue = "false")
+    boolean webhookAllowPrivate;
 
     @Inject
     @ConfigProperty(name = "inbox.alerts.retry-backoff", defaultValue = "PT30S")
@@ -198,5 +203,18 @@ public class PrimaryPhoneSettings {
     /** Never log it. */
     public Optional<String> webhookSecret() {
         return saved.orConfigured(WEBHOOK_SECRET, webhookSecret);
+    }
+
+    /** Whether webhooks may go to loopback, link-local and private addresses (receivers inside one's own network). */
+    public boolean webhookAllowsPrivateAddresses() {
+        return saved.get(WEBHOOK_ALLOW_PRIVATE).flatMap(SavedSettings.Saved::present).map(Boolean::parseBoolean)
+                .orElse(webhookAllowPrivate);
+    }
+
+    /** The webhook in force; empty without a URL or a secret. */
+    public Optional<Webhook> webhook() {
+        return webhookConfigured()
+                ? Optional.of(new Webhook(webhookUrl().orElseThrow(), webhookSecret().orElseThrow(), webhookAllowsPrivateAddresses()))
+                : Optional.empty();
     }
 }

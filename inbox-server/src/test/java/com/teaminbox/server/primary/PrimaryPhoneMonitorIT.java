@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,7 +77,7 @@ class PrimaryPhoneMonitorIT {
     static final int NETWORK_ADMIN_PORT = Integer.getInteger("it.networkAdminPort", 17781);
     static final int WEBHOOK_PORT = Integer.getInteger("it.webhookPort", 17790);
     static final int SMTP_PORT = Integer.getInteger("it.smtpPort", 17791);
-    static final String WEBHOOK_SECRET = "it-webhook-secret";
+    static final String WEBHOOK_SECRET = "it-webhook-secret-of-at-least-32-bytes";
     static final String BUSINESS = "4930777000";
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -94,7 +95,7 @@ class PrimaryPhoneMonitorIT {
     static Sandbox network;
     static SimulatedPhone phone;
     static HttpServer webhook;
-    /** Accepted webhook POSTs: signature header and exact body. */
+    /** Accepted webhook POSTs: signature header, exact body, timestamp header. */
     static final List<String[]> HOOKS = new CopyOnWriteArrayList<>();
     /** Every POST about this test's business that reached the receiver, refused or not. */
     static final AtomicInteger HOOK_ATTEMPTS = new AtomicInteger();
@@ -119,7 +120,7 @@ class PrimaryPhoneMonitorIT {
             boolean refuse = ours && HOOK_ATTEMPTS.getAndIncrement() == 0;
             if (!refuse) {
                 HOOKS.add(new String[] {exchange.getRequestHeaders().getFirst("X-TeamInbox-Signature"),
-                        new String(body, StandardCharsets.UTF_8)});
+                        new String(body, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst("X-TeamInbox-Timestamp")});
             }
             exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
             exchange.close();
@@ -202,7 +203,7 @@ class PrimaryPhoneMonitorIT {
             await(() -> hooksAbout(BUSINESS, "primary-phone.warning").size() == 1, "the warning webhook after a retry");
             assertTrue(HOOK_ATTEMPTS.get() >= 2, "the refused attempt was retried");
             String[] hook = hooksAbout(BUSINESS, "primary-phone.warning").get(0);
-            assertEquals("sha256=" + hmac(hook[1]), hook[0], "the signature covers the exact body");
+            assertSigned(hook);
             JsonNode hookJson = JSON.readTree(hook[1]);
             assertEquals(account, hookJson.path("account").path("id").asLong());
             assertEquals("P7D", hookJson.path("thresholds").path(0).asText());
@@ -261,7 +262,7 @@ class PrimaryPhoneMonitorIT {
             assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsAbout(BUSINESS, "was logged out").get(0)).contains("Re-link"));
             await(() -> hooksAbout(BUSINESS, "primary-phone.incident").size() == 1, "the incident webhook");
             String[] incidentHook = hooksAbout(BUSINESS, "primary-phone.incident").get(0);
-            assertEquals("sha256=" + hmac(incidentHook[1]), incidentHook[0]);
+            assertSigned(incidentHook);
             assertEquals(device, JSON.readTree(incidentHook[1]).path("devices").path(0).path("deviceId").asLong());
 
             JsonNode after = accountStatus(account);
@@ -298,10 +299,18 @@ class PrimaryPhoneMonitorIT {
         return HOOKS.stream().filter(h -> h[1].contains("\"" + business + "\"") && h[1].contains("\"" + event + "\"")).toList();
     }
 
-    private static String hmac(String body) throws Exception {
+    /** As a receiver checks a POST: the timestamp is recent (and a retry's is new), the signature covers timestamp.body. */
+    static void assertSigned(String[] hook) throws Exception {
+        assertTrue(hook[2] != null && hook[2].matches("[0-9]+"), "X-TeamInbox-Timestamp in unix seconds: " + hook[2]);
+        long age = Instant.now().getEpochSecond() - Long.parseLong(hook[2]);
+        assertTrue(Math.abs(age) < 300, "sent within the last five minutes: " + age + " s");
+        assertEquals("sha256=" + hmac(WEBHOOK_SECRET, hook[2] + "." + hook[1]), hook[0], "the signature covers timestamp.body");
+    }
+
+    static String hmac(String secret, String signed) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void await(Callable<Boolean> condition, String what) throws Exception {

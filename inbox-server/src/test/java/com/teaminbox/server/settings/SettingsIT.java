@@ -271,7 +271,8 @@ class SettingsIT {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
         receiver.createContext("/", exchange -> {
             posts.add(new String[] {exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-TeamInbox-Signature"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-TeamInbox-Timestamp")});
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -304,7 +305,7 @@ class SettingsIT {
                 DeployedInbox.await(Duration.ofSeconds(30), () -> posts.stream().anyMatch(p -> about(p[2], account)), "the webhook POST");
                 String[] post = posts.stream().filter(p -> about(p[2], account)).findFirst().orElseThrow();
                 assertEquals("/hooks/saved", post[0]);
-                assertEquals("sha256=" + hmac(secret, post[2]), post[1], "signed with the saved secret");
+                assertEquals("sha256=" + hmac(secret, post[3] + "." + post[2]), post[1], "timestamp.body signed with the saved secret");
                 assertTrue(post[2].contains("PT13H") && post[2].contains("P10D"), post[2]);
             } finally {
                 receiver.stop(0);
@@ -323,10 +324,10 @@ class SettingsIT {
         }
     }
 
-    private static String hmac(String secret, String body) throws Exception {
+    private static String hmac(String secret, String signed) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     private long auditHead() throws Exception {
