@@ -8,11 +8,13 @@ import static com.teaminbox.server.primary.PrimaryPhoneSettings.SMTP_PORT;
 import static com.teaminbox.server.primary.PrimaryPhoneSettings.SMTP_STARTTLS;
 import static com.teaminbox.server.primary.PrimaryPhoneSettings.SMTP_USERNAME;
 import static com.teaminbox.server.primary.PrimaryPhoneSettings.WARNING_THRESHOLDS;
+import static com.teaminbox.server.primary.PrimaryPhoneSettings.WEBHOOK_ALLOW_PRIVATE;
 import static com.teaminbox.server.primary.PrimaryPhoneSettings.WEBHOOK_SECRET;
 import static com.teaminbox.server.primary.PrimaryPhoneSettings.WEBHOOK_URL;
 
 import com.teaminbox.server.audit.AuditTrail;
 import com.teaminbox.server.primary.PrimaryPhoneSettings;
+import com.teaminbox.server.primary.WebhookDestination;
 import com.teaminbox.server.queue.QueueNotFound;
 import com.teaminbox.server.routing.RoutingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -48,7 +48,7 @@ public class SettingsAdministration {
     static final Map<String, Set<String>> KEYS = Map.of(
             PRIMARY_PHONE, Set.of(WARNING_THRESHOLDS),
             MAIL, Set.of(SMTP_HOST, SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, ALERT_RECIPIENTS),
-            WEBHOOK, Set.of(WEBHOOK_URL, WEBHOOK_SECRET));
+            WEBHOOK, Set.of(WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_ALLOW_PRIVATE));
     static final int MAX_SLA_MINUTES = 7 * 24 * 60;
     static final int MAX_REPLY = 1000;
 
@@ -72,7 +72,8 @@ public class SettingsAdministration {
                               List<String> recipients, boolean saved) {
     }
 
-    public record WebhookSection(String url, boolean secretSet, boolean saved) {
+    /** {@code allowPrivateAddresses}: webhooks may go to loopback, link-local and private addresses. */
+    public record WebhookSection(String url, boolean secretSet, boolean allowPrivateAddresses, boolean saved) {
     }
 
     /**
@@ -99,8 +100,8 @@ public class SettingsAdministration {
                              List<String> recipients) {
     }
 
-    /** {@code secret} null: keep the one in force; empty: none. */
-    public record WebhookChange(String url, String secret) {
+    /** {@code secret} null: keep the one in force; empty: none. {@code allowPrivateAddresses} null: keep the one in force. */
+    public record WebhookChange(String url, String secret, Boolean allowPrivateAddresses) {
     }
 
     /** The whole of a queue's settings; {@code dayHours} omitted or empty: every open day has the usual hours. */
@@ -124,7 +125,8 @@ public class SettingsAdministration {
     }
 
     WebhookSection webhook() {
-        return new WebhookSection(primary.webhookUrl().orElse(null), primary.webhookSecret().isPresent(), savedAny(WEBHOOK));
+        return new WebhookSection(primary.webhookUrl().orElse(null), primary.webhookSecret().isPresent(),
+                primary.webhookAllowsPrivateAddresses(), savedAny(WEBHOOK));
     }
 
     @SuppressWarnings("unchecked")
@@ -238,25 +240,17 @@ public class SettingsAdministration {
     @Transactional
     public void changeWebhook(String actor, WebhookChange change) {
         String url = blankToNull(change.url());
-        if (url != null) {
-            try {
-                URI uri = new URI(url);
-                if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
-                        || uri.getHost() == null) {
-                    throw new SettingRejected("The webhook URL must be http or https, such as https://example.com/hooks/inbox.");
-                }
-            } catch (URISyntaxException e) {
-                throw new SettingRejected("The webhook URL must be http or https, such as https://example.com/hooks/inbox.");
-            }
-        }
-        boolean secretAfter = change.secret() != null ? !change.secret().isEmpty() : primary.webhookSecret().isPresent();
-        if (url != null && !secretAfter) {
-            throw new SettingRejected("The webhook needs a secret: every POST is signed with it.");
-        }
+        boolean allowPrivate = change.allowPrivateAddresses() != null ? change.allowPrivateAddresses()
+                : primary.webhookAllowsPrivateAddresses();
+        WebhookSectionRules.check(url, change.secret(), primary.webhookSecret(), allowPrivate, WebhookDestination.SYSTEM);
         WebhookSection before = webhook();
         List<String> fields = new ArrayList<>();
         changed(fields, "url", before.url(), url);
+        changed(fields, "allowPrivateAddresses", before.allowPrivateAddresses(), allowPrivate);
         saved.save(WEBHOOK_URL, url, actor);
+        if (change.allowPrivateAddresses() != null) {
+            saved.save(WEBHOOK_ALLOW_PRIVATE, Boolean.toString(allowPrivate), actor);
+        }
         if (change.secret() != null) {
             saved.saveSecret(WEBHOOK_SECRET, change.secret(), actor);
             fields.add("secret");

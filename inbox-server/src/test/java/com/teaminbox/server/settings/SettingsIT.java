@@ -51,6 +51,7 @@ class SettingsIT {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WEBHOOK_PORT = Integer.getInteger("it.webhookPort", 17790);
+    private static final String SECRET_32 = "0123456789abcdef0123456789abcdef";
 
     @ArquillianResource
     private URL base;
@@ -81,6 +82,10 @@ class SettingsIT {
         HttpResponse<String> hook = call("PUT", "v1/admin/settings/webhook", "adam", """
                 {"url":"https://hooks.bakery.test/inbox","secret":"%s"}""".formatted(secret));
         assertEquals(200, hook.statusCode(), hook.body());
+        // Private destinations off (arquillian.xml allows them): a public address, the secret kept.
+        HttpResponse<String> publicOnly = call("PUT", "v1/admin/settings/webhook", "adam",
+                "{\"url\":\"https://192.0.2.44/inbox\",\"allowPrivateAddresses\":false}");
+        assertEquals(200, publicOnly.statusCode(), publicOnly.body());
         HttpResponse<String> thresholds = call("PUT", "v1/admin/settings/primary-phone", "adam",
                 "{\"warningThresholds\":[\"PT6H\",\"P5D\",\"P2D\"]}");
         assertEquals(200, thresholds.statusCode(), thresholds.body());
@@ -98,8 +103,9 @@ class SettingsIT {
         assertTrue(m.get("startTls").asBoolean());
         assertEquals("[\"owner@bakery.test\",\"boss@bakery.test\"]", m.get("recipients").toString());
         assertTrue(m.get("saved").asBoolean());
-        assertEquals("https://hooks.bakery.test/inbox", settings.get("webhook").get("url").asText());
+        assertEquals("https://192.0.2.44/inbox", settings.get("webhook").get("url").asText());
         assertTrue(settings.get("webhook").get("secretSet").asBoolean());
+        assertFalse(settings.get("webhook").get("allowPrivateAddresses").asBoolean());
         assertEquals("[\"P5D\",\"P2D\",\"PT6H\"]", settings.get("primaryPhone").get("warningThresholds").toString(), "largest first");
         assertEquals("[\"P7D\",\"P3D\",\"P1D\",\"PT6H\"]", settings.get("primaryPhone").get("configuredThresholds").toString());
 
@@ -128,6 +134,7 @@ class SettingsIT {
             assertEquals(List.of(
                     "adam settings.changed mail fields=host,port,from,username,startTls,recipients,password",
                     "adam settings.changed webhook fields=url,secret",
+                    "adam settings.changed webhook fields=url,allowPrivateAddresses",
                     "adam settings.changed primary-phone fields=warningThresholds",
                     "adam settings.changed mail fields=recipients",
                     "adam settings.changed mail fields=password"), details, "who, which section, which fields");
@@ -141,6 +148,7 @@ class SettingsIT {
         assertFalse(reset.get("mail").get("saved").asBoolean());
         assertTrue(reset.get("webhook").get("url").asText().endsWith("/hooks/primary-phone"), reset.toString());
         assertTrue(reset.get("webhook").get("secretSet").asBoolean(), "the configured secret is in force again");
+        assertTrue(reset.get("webhook").get("allowPrivateAddresses").asBoolean(), "as configured in arquillian.xml");
     }
 
     @Test
@@ -182,6 +190,16 @@ class SettingsIT {
             {"primary-phone", "{\"warningThresholds\":[]}", 422, "Give at least one warning threshold"},
             {"webhook", "{\"url\":\"ftp://hooks.bakery.test/\",\"secret\":\"s\"}", 422, "The webhook URL must be http or https"},
             {"webhook", "{\"url\":\"https://hooks.bakery.test/\",\"secret\":\"\"}", 422, "The webhook needs a secret"},
+            {"webhook", "{\"url\":\"https://hooks.bakery.test/\",\"secret\":\"it-webhook-secret\"}", 422,
+                    "The webhook secret must be at least 32 bytes long"},
+            {"webhook", "{\"url\":\"https://owner:pw@hooks.bakery.test/\",\"secret\":\"" + SECRET_32 + "\"}", 422,
+                    "The webhook URL must not contain a user name or password"},
+            {"webhook", "{\"url\":\"http://127.0.0.1:8080/\",\"secret\":\"" + SECRET_32 + "\",\"allowPrivateAddresses\":false}", 422,
+                    "The webhook address 127.0.0.1 is a loopback address: webhooks go only to public addresses"},
+            {"webhook", "{\"url\":\"http://[fd00::1]/\",\"secret\":\"" + SECRET_32 + "\",\"allowPrivateAddresses\":false}", 422,
+                    "The webhook address [fd00::1] is a unique-local address"},
+            {"webhook", "{\"url\":\"http://localhost:8080/\",\"secret\":\"" + SECRET_32 + "\",\"allowPrivateAddresses\":false}", 422,
+                    "The webhook host localhost resolves to "},
             {"mail", "{" + mail + ",\"port\":0}", 422, "The SMTP port must be a number from 1 to 65535."},
             {"mail", "{\"host\":\"smtp.bakery.test\",\"port\":25,\"from\":\"nobody\"}", 422, "The sender address must be an e-mail address"},
             {"mail", "{" + mail + ",\"port\":25,\"recipients\":[\"owner(at)bakery\"]}", 422, "The alert recipient \"owner(at)bakery\" is not"},
