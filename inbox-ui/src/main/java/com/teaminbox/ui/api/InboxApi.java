@@ -154,7 +154,8 @@ public class InboxApi {
                                List<String> recipients, boolean saved) {
     }
 
-    public record WebhookSettings(String url, boolean secretSet, boolean saved) {
+    /** {@code allowPrivateAddresses}: the webhook may go to loopback, link-local and private addresses. */
+    public record WebhookSettings(String url, boolean secretSet, boolean allowPrivateAddresses, boolean saved) {
     }
 
     public record QueueSettings(long id, long accountId, String accountName, String name, String routingPolicy, Integer slaMinutes,
@@ -505,8 +506,8 @@ public class InboxApi {
     }
 
     /** {@code secret} null keeps the saved one, empty removes it. */
-    public void saveWebhook(String accessToken, String url, String secret) {
-        var body = Json.createObjectBuilder().add("url", url);
+    public void saveWebhook(String accessToken, String url, String secret, boolean allowPrivateAddresses) {
+        var body = Json.createObjectBuilder().add("url", url).add("allowPrivateAddresses", allowPrivateAddresses);
         if (secret != null) {
             body.add("secret", secret);
         }

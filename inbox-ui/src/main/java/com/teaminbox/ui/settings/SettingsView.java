@@ -73,7 +73,8 @@ public class SettingsView extends VerticalLayout {
     private final Paragraph mailError = error("settings-mail-error");
 
     private final TextField webhookUrl = new TextField("Webhook URL (empty: no webhook)");
-    private final PasswordField webhookSecret = new PasswordField("Webhook signing secret");
+    private final PasswordField webhookSecret = new PasswordField("Webhook signing secret (at least 32 bytes)");
+    private final Checkbox webhookAllowPrivate = new Checkbox("Allow private and local addresses");
     private final Paragraph webhookError = error("settings-webhook-error");
 
     private final Paragraph loadError = error("settings-load-error");
@@ -136,6 +137,11 @@ public class SettingsView extends VerticalLayout {
 
         webhookUrl.setId("settings-webhook-url");
         webhookSecret.setId("settings-webhook-secret");
+        webhookSecret.setHelperText("openssl rand -hex 32 makes one.");
+        webhookAllowPrivate.setId("settings-webhook-allow-private");
+        webhookAllowPrivate.setHelperText("Lets the webhook go to this machine (localhost), link-local addresses and private"
+                + " networks (10.x, 172.16-31.x, 192.168.x, 100.64.x, fc00::/7): only for a receiver inside your own network."
+                + " Off, such URLs are refused, so that a webhook cannot reach internal services.");
         Button saveWebhook = save("save-webhook", this::saveWebhook);
         Button resetWebhook = reset("reset-webhook", "webhook", webhookError);
 
@@ -148,8 +154,9 @@ public class SettingsView extends VerticalLayout {
                         queueError, new HorizontalLayout(saveQueue)),
                 section("E-mail (SMTP)", "The server that sends the business phone alerts.", mailForm, mailError,
                         new HorizontalLayout(saveMail, resetMail)),
-                section("Webhook", "Alerts are POSTed as JSON, signed with the secret (X-TeamInbox-Signature).", webhookUrl,
-                        webhookSecret, webhookError, new HorizontalLayout(saveWebhook, resetWebhook)));
+                section("Webhook", "Alerts are POSTed as JSON with the time of sending (X-TeamInbox-Timestamp) and a signature"
+                        + " of that time and the body made with the secret (X-TeamInbox-Signature).", webhookUrl, webhookSecret,
+                        webhookAllowPrivate, webhookError, new HorizontalLayout(saveWebhook, resetWebhook)));
         load(null);
     }
 
@@ -186,6 +193,7 @@ public class SettingsView extends VerticalLayout {
         webhookUrl.setValue(Objects.requireNonNullElse(settings.webhook().url(), ""));
         webhookSecret.clear();
         webhookSecret.setPlaceholder(settings.webhook().secretSet() ? "set; leave empty to keep it" : "none");
+        webhookAllowPrivate.setValue(settings.webhook().allowPrivateAddresses());
     }
 
     private void showQueue(InboxApi.QueueSettings q) {
@@ -240,7 +248,7 @@ public class SettingsView extends VerticalLayout {
 
     private void saveWebhook() {
         run(webhookError, () -> api.saveWebhook(user.accessToken(), webhookUrl.getValue().strip(),
-                blankToNull(webhookSecret.getValue())), "Webhook settings saved.");
+                blankToNull(webhookSecret.getValue()), webhookAllowPrivate.getValue()), "Webhook settings saved.");
     }
 
     private Button reset(String id, String section, Paragraph error) {

@@ -28,6 +28,7 @@ class SettingsViewTest {
 
     private static final String QUEUE = "/v1/admin/settings/queues/3";
     private static final String MAIL = "/v1/admin/settings/mail";
+    private static final String WEBHOOK = "/v1/admin/settings/webhook";
 
     @RegisterExtension
     final FakeInboxServer server = new FakeInboxServer();
@@ -38,13 +39,14 @@ class SettingsViewTest {
                 {"primaryPhone": {"warningThresholds": ["P3D", "P1D"], "configuredThresholds": ["P3D", "P1D"], "saved": false},
                  "mail": {"host": "smtp.example.com", "port": 587, "from": "inbox@example.com", "username": "inbox",
                           "passwordSet": true, "startTls": true, "recipients": ["ops@example.com"], "saved": true},
-                 "webhook": {"url": "", "secretSet": false, "saved": false},
+                 "webhook": {"url": "", "secretSet": false, "allowPrivateAddresses": false, "saved": false},
                  "queues": [{"id": 3, "accountId": 1, "accountName": "Demo Bakery", "name": "Front desk",
                              "routingPolicy": "least_busy", "slaMinutes": 15, "timeZone": "Europe/Lisbon",
                              "opensAt": "09:00", "closesAt": "18:00", "openDays": [1, 2, 3, 4, 5],
                              "outOfHoursReply": "We are closed.", "dayHours": []}]}""");
         server.answer("PUT", QUEUE, 204, "");
         server.answer("PUT", MAIL, 204, "");
+        server.answer("PUT", WEBHOOK, 204, "");
         UI.getCurrent().add(new SettingsView(server.api(), server.user()));
     }
 
@@ -97,6 +99,34 @@ class SettingsViewTest {
         assertEquals("recipients: \"ops@\" is not an e-mail address.", error("settings-mail-error"));
         _assertNone(Paragraph.class, spec -> spec.withId("settings-queue-error")); // other sections stay quiet
         assertEquals("ops@", field("settings-recipients").getValue(), "what was typed stays for a correction");
+        expectNoNotifications();
+    }
+
+    @Test
+    void privateWebhookAddressesAreSentAsTheAdminTicksThem() {
+        Checkbox allowPrivate = _get(Checkbox.class, spec -> spec.withId("settings-webhook-allow-private"));
+        assertFalse(allowPrivate.getValue(), "as the server has it");
+        _click(button("save-webhook"));
+        assertFalse(server.requests("PUT", WEBHOOK).get(0).json().getBoolean("allowPrivateAddresses"));
+
+        _setValue(field("settings-webhook-url"), "http://10.0.0.5:8080/hooks");
+        _setValue(allowPrivate, true);
+        _click(button("save-webhook"));
+        JsonObject sent = server.requests("PUT", WEBHOOK).get(1).json();
+        assertTrue(sent.getBoolean("allowPrivateAddresses"));
+        assertEquals("http://10.0.0.5:8080/hooks", sent.getString("url"));
+    }
+
+    @Test
+    void aRefusedWebhookDestinationIsShownUnderTheWebhookSection() {
+        String sentence = "The webhook address 10.0.0.5 is a private address: webhooks go only to public addresses unless an"
+                + " admin allows private and local ones (Settings, Webhook).";
+        server.refuse("PUT", WEBHOOK, 422, sentence);
+        _setValue(field("settings-webhook-url"), "http://10.0.0.5:8080/hooks");
+
+        _click(button("save-webhook"));
+
+        assertEquals(sentence, error("settings-webhook-error"));
         expectNoNotifications();
     }
 
