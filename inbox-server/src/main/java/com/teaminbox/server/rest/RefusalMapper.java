@@ -21,7 +21,11 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case CONFLICT -> 409;
             case NOT_ALLOWED -> 403;
             case INVALID -> 422;
+            case BUSY -> 429;
         };
-        return ProblemCatalog.forStatus(status, refusal.getMessage(), uri.getRequestUri().getPath()).toResponse();
+        Response problem = ProblemCatalog.forStatus(status, refusal.getMessage(), uri.getRequestUri().getPath()).toResponse();
+        return refusal.retryAfter()
+                .map(wait -> Response.fromResponse(problem).header("Retry-After", Long.toString(wait.toSeconds())).build())
+                .orElse(problem);
     }
 }
