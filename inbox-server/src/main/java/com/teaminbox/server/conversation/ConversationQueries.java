@@ -36,6 +36,11 @@ public class ConversationQueries {
         return found.get(0);
     }
 
+    /** Who may see the conversation: one query, however many viewers then ask. */
+    public ConversationAudience audience(long id) {
+        return ConversationAudience.of(em.createNativeQuery(Viewer.AUDIENCE_OF_C).setParameter(1, id).getResultList());
+    }
+
     /**
      * Newest first; {@code beforeId} is the cursor (the last id of the previous page), which
      * stays correct while new conversations arrive, unlike an offset.

@@ -1,6 +1,6 @@
 package com.teaminbox.server.events;
 
-import com.teaminbox.server.conversation.ConversationNotFound;
+import com.teaminbox.server.conversation.ConversationAudience;
 import com.teaminbox.server.conversation.ConversationQueries;
 import com.teaminbox.server.conversation.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The open event streams and who is behind each. An event goes only to the subscribers who
- * may see its conversation, decided by the same rule the API's reads use; a primary-phone
+ * may see its conversation, decided by the same rule the API's reads use, read once per event
+ * for all of them; a primary-phone
  * event goes only to admins and managers (by the roles of the token that opened the stream).
  */
 @ApplicationScoped
@@ -41,13 +42,23 @@ public class EventBroadcaster {
     }
 
     void publish(InboxEvent event) {
+        ConversationAudience audience = null;
         for (Subscriber subscriber : subscribers) {
             if (subscriber.sink().isClosed()) {
                 subscribers.remove(subscriber);
                 continue;
             }
-            if (event.staffOnly() ? !subscriber.staff() : !maySee(subscriber.viewer(), event.conversationId())) {
-                continue;
+            if (event.staffOnly()) {
+                if (!subscriber.staff()) {
+                    continue;
+                }
+            } else {
+                if (audience == null) {
+                    audience = conversations.audience(event.conversationId());
+                }
+                if (!audience.includes(subscriber.viewer())) {
+                    continue;
+                }
             }
             OutboundSseEvent outbound = subscriber.sse().newEventBuilder()
                     .name(event.kind())
@@ -59,15 +70,6 @@ public class EventBroadcaster {
                     LOG.fine(() -> "Dropped a closed event stream of " + subscriber.viewer().username());
                 }
             });
-        }
-    }
-
-    private boolean maySee(Viewer viewer, long conversationId) {
-        try {
-            conversations.get(viewer, conversationId);
-            return true;
-        } catch (ConversationNotFound hidden) {
-            return false;
         }
     }
 }
