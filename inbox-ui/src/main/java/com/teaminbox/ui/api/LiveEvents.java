@@ -19,8 +19,11 @@ import java.util.stream.Stream;
  * One signed-in browser tab's subscription to inbox-server's live event stream
  * ({@code GET /api/v1/events}, server-sent events), opened with the user's own token so the
  * server sends only what this user may see. Each event names a conversation; the view
- * re-reads it through the API. When the stream ends (token expiry, server restart) it is
- * opened again with a fresh token after a short pause.
+ * re-reads it through the API. When the stream ends (the server ends it when its token
+ * expires, the person is disabled or loses a role; a server restart) it is opened again after a
+ * short pause with the token the supplier gives then: the views' polls keep that one fresh
+ * (see security.SignIn). A refusal (401, 403, 429) is retried after a pause, after 429's
+ * Retry-After if it says more.
  */
 public final class LiveEvents implements AutoCloseable {
 
@@ -92,7 +95,7 @@ public final class LiveEvents implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() != 200) {
                     response.body().close();
-                    pause(5_000);
+                    pause(refusedPauseMillis(response));
                     continue;
                 }
                 open = response.body();
@@ -117,6 +120,20 @@ public final class LiveEvents implements AutoCloseable {
             }
             pause(2_000);
         }
+    }
+
+    /** Five seconds, or as long as a 429's Retry-After (seconds) asks, up to five minutes. */
+    static long refusedPauseMillis(HttpResponse<?> response) {
+        long pause = 5_000;
+        if (response.statusCode() == 429) {
+            try {
+                long asked = Long.parseLong(response.headers().firstValue("Retry-After").orElse("").trim()) * 1_000;
+                pause = Math.min(Math.max(pause, asked), 300_000);
+            } catch (NumberFormatException httpDate) {
+                // a date instead of seconds: keep the usual pause
+            }
+        }
+        return pause;
     }
 
     private void pause(long millis) {

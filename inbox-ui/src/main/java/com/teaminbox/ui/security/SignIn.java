@@ -22,6 +22,12 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         redirectToOriginalResource = false,
         scope = {"openid", "profile", "email"},
         tokenAutoRefresh = true,
+        // Refresh in any request within 90 s of the token's expiry, not only the last 10 s. The
+        // live event stream's reader has no request of its own and uses the token of the view's
+        // latest one (RelayedToken); the views poll at least every 60 s, so a poll always lands
+        // in this window and the reader holds a fresh token by the time inbox-server ends the
+        // stream of the old one at its expiry.
+        tokenMinValidity = 90_000,
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 public class SignIn {
 }
