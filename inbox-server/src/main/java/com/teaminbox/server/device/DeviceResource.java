@@ -56,8 +56,8 @@ public class DeviceResource {
     @Inject
     private DeviceHealth health;
 
-    @jakarta.annotation.Resource
-    private jakarta.enterprise.concurrent.ManagedThreadFactory threads;
+    @Inject
+    private LinkEventStreams linkStreams;
 
     /** Companion slots per business account; the network's limit is four. */
     @Inject
@@ -229,30 +229,7 @@ public class DeviceResource {
     public void linkEvents(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
                            @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
         linkView(id); // 404 before the stream opens
-        Thread streamer = threads.newThread(() -> {
-            try (sink; jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
-                String last = null;
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-                while (!sink.isClosed() && System.nanoTime() < deadline) {
-                    LinkView view = linkView(id);
-                    String data = json.toJson(view);
-                    if (!data.equals(last)) {
-                        sink.send(sse.newEventBuilder().name("link").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
-                        last = data;
-                    }
-                    if (List.of("linked", "failed", "revoked", "logged_out").contains(view.stage())) {
-                        return;
-                    }
-                    Thread.sleep(1_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                // the client went away or the device vanished: the stream simply ends
-            }
-        });
-        streamer.setName("link-events-" + id);
-        streamer.start();
+        linkStreams.follow(() -> linkView(id), sink, sse);
     }
 
     /** The QR text of the running link as a PNG, for a screen to show and a phone to scan. */
