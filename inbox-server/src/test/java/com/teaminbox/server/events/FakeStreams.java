@@ -1,14 +1,16 @@
 package com.teaminbox.server.events;
 
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,9 +61,18 @@ final class FakeStreams {
     }
 
     static final Sse SSE = new Sse() {
+        /** Keeps the last value given to each builder method (name, comment, data; the rest does not matter here). */
         @Override
         public OutboundSseEvent.Builder newEventBuilder() {
-            return new Builder();
+            Map<String, Object> given = new HashMap<>();
+            return (OutboundSseEvent.Builder) Proxy.newProxyInstance(FakeStreams.class.getClassLoader(),
+                    new Class<?>[] {OutboundSseEvent.Builder.class}, (builder, method, args) -> {
+                        if (method.getName().equals("build")) {
+                            return new Event((String) given.get("name"), (String) given.get("comment"), given.get("data"));
+                        }
+                        given.put(method.getName(), args[args.length - 1]);
+                        return builder;
+                    });
         }
 
         @Override
@@ -99,62 +110,6 @@ final class FakeStreams {
         @Override
         public boolean isReconnectDelaySet() {
             return false;
-        }
-    }
-
-    private static final class Builder implements OutboundSseEvent.Builder {
-        private String name;
-        private String comment;
-        private Object data;
-
-        @Override
-        public OutboundSseEvent.Builder id(String id) {
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder reconnectDelay(long milliseconds) {
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder mediaType(MediaType mediaType) {
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder comment(String comment) {
-            this.comment = comment;
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder data(Class type, Object data) {
-            this.data = data;
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder data(GenericType type, Object data) {
-            this.data = data;
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent.Builder data(Object data) {
-            this.data = data;
-            return this;
-        }
-
-        @Override
-        public OutboundSseEvent build() {
-            return new Event(name, comment, data);
         }
     }
 }

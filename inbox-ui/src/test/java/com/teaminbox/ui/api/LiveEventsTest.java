@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,20 +60,11 @@ class LiveEventsTest {
     @Test
     void aStreamTheServerEndsIsOpenedAgainWithTheTokenOfThatMoment() throws Exception {
         BlockingQueue<Knock> knocks = new LinkedBlockingQueue<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v1/events", exchange -> {
-            knocks.add(new Knock(exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream body = exchange.getResponseBody()) {
-                // What inbox-server sends when the stream's token expires, then the stream ends.
-                body.write("event: ready\ndata: {}\n\nevent: end\ndata: {\"kind\":\"end\",\"reason\":\"token-expired\"}\n\n"
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-        });
-        server.start();
+        // What inbox-server sends when the stream's token expires, then the stream ends.
+        HttpServer server = events(knocks, 200, "text/event-stream", null,
+                "event: ready\ndata: {}\n\nevent: end\ndata: {\"kind\":\"end\",\"reason\":\"token-expired\"}\n\n");
         AtomicReference<String> token = new AtomicReference<>("old");
-        try (LiveEvents live = new LiveEvents("http://127.0.0.1:" + server.getAddress().getPort() + "/api", token::get, id -> { })) {
+        try (LiveEvents live = new LiveEvents(api(server), token::get, id -> { })) {
             assertEquals("Bearer old", knocks.poll(5, TimeUnit.SECONDS).authorization());
             token.set("fresh"); // the view's poll refreshed it meanwhile
             Knock again = knocks.poll(10, TimeUnit.SECONDS);
@@ -86,19 +78,9 @@ class LiveEventsTest {
     @Test
     void aRefusedStreamWaitsAsLongAsRetryAfterSays() throws Exception {
         BlockingQueue<Knock> knocks = new LinkedBlockingQueue<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v1/events", exchange -> {
-            knocks.add(new Knock(exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
-            byte[] problem = "{\"status\":429,\"detail\":\"You already have 5 live event streams open\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-            exchange.getResponseHeaders().add("Retry-After", "7");
-            exchange.sendResponseHeaders(429, problem.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(problem);
-            }
-        });
-        server.start();
-        try (LiveEvents live = new LiveEvents("http://127.0.0.1:" + server.getAddress().getPort() + "/api", () -> "token", id -> { })) {
+        HttpServer server = events(knocks, 429, "application/problem+json", "7",
+                "{\"status\":429,\"detail\":\"You already have 5 live event streams open\"}");
+        try (LiveEvents live = new LiveEvents(api(server), () -> "token", id -> { })) {
             Knock first = knocks.poll(5, TimeUnit.SECONDS);
             assertNotNull(first);
             Knock second = knocks.poll(12, TimeUnit.SECONDS);
@@ -108,5 +90,29 @@ class LiveEventsTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** inbox-server's event stream answering every request alike, each request noted. */
+    private static HttpServer events(BlockingQueue<Knock> knocks, int status, String type, String retryAfter, String body)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/events", exchange -> {
+            knocks.add(new Knock(exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", type);
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static String api(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     }
 }
