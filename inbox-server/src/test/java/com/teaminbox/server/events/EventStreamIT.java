@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -213,9 +214,20 @@ class EventStreamIT {
         }
     }
 
+    @Test
+    void aStreamEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = Keycloak.tokenFor("alice", "inbox-cli-short-lived"); // expires after 2 s
+        Stream stream = new Stream(HTTP_1_1.sendAsync(eventsRequest(shortLived), HttpResponse.BodyHandlers.ofLines()));
+        assertTrue(stream.ended(15), "the server ends the stream once its token has expired");
+        assertTrue(stream.heard.stream().anyMatch(line -> line.contains("\"reason\":\"token-expired\"")),
+                "its last event says why: " + stream.heard);
+    }
+
     /** One open event stream, its data lines collected as they arrive. */
     private final class Stream {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        /** Every line, also those a test has already taken from {@link #lines}. */
+        private final List<String> heard = new CopyOnWriteArrayList<>();
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
         private volatile java.util.stream.Stream<String> body;
 
@@ -227,7 +239,10 @@ class EventStreamIT {
             response.thenAcceptAsync(r -> {
                 body = r.body();
                 try {
-                    r.body().forEach(lines::add);
+                    r.body().forEach(line -> {
+                        heard.add(line);
+                        lines.add(line);
+                    });
                 } finally {
                     ended.complete(null);
                 }
