@@ -284,8 +284,15 @@ class DeviceSessionsIT {
             // by Team Inbox, and it counts against the budget.
             try (com.teaminbox.bridge.client.NetworkDeviceClient webClient = outsideCompanion()) {
                 await(() -> accountDevices(account).path("notManagedByTeamInbox").size() == 1, "the foreign companion reported");
+                // Sentinel: the list judged again. A companion that logs in again hears the account's
+                // device list at once; the check that follows marks the foreign device as still seen.
+                // Once that mark moves past this moment, a second alert would already be recorded.
+                String judgedBefore = data.string("SELECT now()::text");
+                network.switchboard().cut(addresses.get(0));
+                await(() -> data.count("SELECT count(*) FROM foreign_device WHERE account_id = ? AND gone_at IS NULL"
+                        + " AND last_seen_at > CAST(? AS timestamptz)", account, judgedBefore) == 1, "the device list judged again after a login");
                 assertEquals(1, data.count("SELECT count(*) FROM audit_event WHERE action = 'device.foreign-detected' AND subject_id = ?",
-                        Long.toString(account)), "one alert, although three companions saw the list");
+                        Long.toString(account)), "one alert, although three companions saw the list, one of them twice");
                 HttpResponse<String> full = call("POST", "v1/devices", "adam",
                         "{\"accountId\":" + account + ",\"agentId\":" + erin + ",\"method\":\"qr\"}");
                 DeployedInbox.assertProblem(full, 409);

@@ -110,6 +110,10 @@ public class ForeignDevices {
                     INSERT INTO foreign_device (account_id, network_address) VALUES (?1, ?2)
                     ON CONFLICT (account_id, network_address) WHERE gone_at IS NULL DO NOTHING
                     """).setParameter(1, accountId).setParameter(2, address).executeUpdate();
+            em.createNativeQuery("""
+                    UPDATE foreign_device SET last_seen_at = now()
+                     WHERE account_id = ?1 AND network_address = ?2 AND gone_at IS NULL""")
+                    .setParameter(1, accountId).setParameter(2, address).executeUpdate();
             if (added == 1) {
                 audit.record(DeviceLifecycle.NETWORK, "device.foreign-detected", "account", Long.toString(accountId), address,
                         "a companion not linked by Team Inbox is on the account; log it out from the phone: "
