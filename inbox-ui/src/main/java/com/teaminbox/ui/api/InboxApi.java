@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -80,11 +81,11 @@ public class InboxApi {
          */
         public record Attachment(String mimeType, String fileName, long size, String url, String refused) {
             /** The raster types shown as an {@code <img>}; SVG and every other type is a download (it may carry script). */
-            public static final java.util.Set<String> INLINE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+            public static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
             public boolean isImage() {
                 return mimeType != null
-                        && INLINE_TYPES.contains(mimeType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT));
+                        && INLINE_TYPES.contains(mimeType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
             }
         }
     }
