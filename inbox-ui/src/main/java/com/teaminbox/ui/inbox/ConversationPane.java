@@ -525,7 +525,7 @@ class ConversationPane extends VerticalLayout {
                 event.getResponse().setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
                 event.getResponse().setHeader("Cache-Control", "private");
                 String type = file.isImage() ? fetched.mimeType() : "application/octet-stream";
-                return new DownloadResponse(fetched.content(), name, type, fetched.size());
+                return new DownloadResponse(fetched.content(), Attachments.savedName(name), type, fetched.size());
             } catch (InboxApiException failure) {
                 // Off the session lock: the sentence reaches the pane through access (e.g. "the media host is unreachable").
                 UI owner = event.getUI();
@@ -543,7 +543,7 @@ class ConversationPane extends VerticalLayout {
             return image;
         }
         Anchor link = new Anchor(media, AttachmentType.DOWNLOAD, name + " (" + Attachments.humanSize(file.size()) + ")");
-        link.getElement().setAttribute("download", name);
+        link.getElement().setAttribute("download", Attachments.savedName(name));
         link.addClassName("attachment-download");
         return link;
     }
