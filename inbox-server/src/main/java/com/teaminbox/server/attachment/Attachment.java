@@ -76,10 +76,6 @@ public record Attachment(MediaReference reference, String fileName, MediaRefusal
         return subtype.isEmpty() || subtype.equals("octet-stream") ? base : base + "." + subtype;
     }
 
-    public boolean isImage() {
-        return mimeType().toLowerCase(Locale.ROOT).startsWith("image/");
-    }
-
     @Override
     public String toString() {
         return "Attachment[" + mimeType() + ", " + length() + " bytes, " + shownPath()

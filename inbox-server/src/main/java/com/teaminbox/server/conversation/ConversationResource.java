@@ -28,6 +28,7 @@ import com.teaminbox.server.attachment.Attachment;
 import com.teaminbox.server.attachment.AttachmentPolicy;
 import com.teaminbox.server.attachment.AttachmentStore;
 import com.teaminbox.server.attachment.MediaHost;
+import com.teaminbox.server.attachment.MediaDisposition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -256,7 +257,9 @@ public class ConversationResource {
 
     /**
      * The opened file of a message, for whoever may see the conversation: fetched from the
-     * network's media host and checked against the message before a byte is returned.
+     * network's media host and checked against the message before a byte is returned. Only
+     * raster images open inline; SVG, HTML and the rest download, never sniffed, under a
+     * sandboxing CSP ({@link MediaDisposition}).
      */
     @GET
     @Path("{id}/messages/{messageId}/media")
@@ -268,13 +271,11 @@ public class ConversationResource {
                 .orElseThrow(() -> new com.teaminbox.server.rest.ProblemException(404,
                         "Message " + messageId + " of conversation " + id + " has no attachment."));
         byte[] file = mediaHost.download(messageId, attachment);
-        String disposition = (attachment.isImage() ? "inline" : "attachment") + "; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(attachment.displayName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        return jakarta.ws.rs.core.Response.ok(file, attachment.mimeType())
-                .header("Content-Disposition", disposition)
-                .header("Cache-Control", "private, max-age=3600")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        MediaDisposition shown = MediaDisposition.of(attachment.mimeType(), attachment.displayName());
+        jakarta.ws.rs.core.Response.ResponseBuilder response = jakarta.ws.rs.core.Response.ok(file, shown.contentType())
+                .header("Cache-Control", "private, max-age=3600");
+        shown.headers().forEach(response::header);
+        return response.build();
     }
 
     /** The caller has read the conversation up to its newest message (their unread count becomes 0). */

@@ -2,6 +2,7 @@ package com.teaminbox.server.attachment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -199,6 +200,54 @@ class AttachmentsIT {
             HttpResponse<String> atLimit = upload(conversation, "limit.bin", "application/octet-stream", null, limit);
             assertEquals(202, atLimit.statusCode(), atLimit.body());
             assertEquals(AttachmentPolicy.MAX_BYTES, JSON.readTree(atLimit.body()).path("attachment").path("size").asLong());
+        }
+    }
+
+    /**
+     * A customer's SVG with a script and an HTML page download, never render: attachment, sent
+     * as application/octet-stream, nosniff and a sandboxing CSP. A PNG still opens inline, with
+     * the same nosniff and CSP.
+     */
+    @Test
+    void onlyRasterImagesOpenInlineScriptableFilesDownloadUnderASandbox() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            TestData data = new TestData(db);
+            aliceLinked(data);
+            SimulatedCustomer sven = network.createCustomer("4915200000079", "Sven", 1);
+            byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] html = "<html><body><script>fetch('/api/v1/me')</script></body></html>".getBytes(StandardCharsets.UTF_8);
+            byte[] png = new byte[2_000];
+            new Random(5).nextBytes(png);
+            Map<String, byte[]> sent = new java.util.LinkedHashMap<>();
+            sent.put("image/svg+xml", svg);
+            sent.put("text/html", html);
+            sent.put("image/png", png);
+            for (Map.Entry<String, byte[]> file : sent.entrySet()) {
+                String networkId = sven.sendMedia(BUSINESS, file.getKey(), file.getValue(), "see this", network.blobs());
+                await(() -> data.count("SELECT count(*) FROM message_media mm JOIN message m ON m.id = mm.message_id"
+                        + " WHERE m.network_message_id = ?", networkId) == 1, "the " + file.getKey() + " stored");
+                long conversation = data.count("SELECT conversation_id FROM message WHERE network_message_id = ?", networkId);
+                long message = data.count("SELECT id FROM message WHERE network_message_id = ?", networkId);
+                HttpResponse<byte[]> opened = bytes("GET", "v1/conversations/" + conversation + "/messages/" + message + "/media",
+                        "alice", null, null);
+                assertEquals(200, opened.statusCode(), file.getKey());
+                assertArrayEquals(file.getValue(), opened.body(), file.getKey());
+                String type = opened.headers().firstValue("Content-Type").orElse("");
+                String disposition = opened.headers().firstValue("Content-Disposition").orElse("");
+                assertEquals("nosniff", opened.headers().firstValue("X-Content-Type-Options").orElse(""), file.getKey());
+                assertEquals("default-src 'none'; sandbox",
+                        opened.headers().firstValue("Content-Security-Policy").orElse(""), file.getKey());
+                assertTrue(opened.headers().firstValue("Cache-Control").orElse("").contains("private"), file.getKey());
+                if (file.getKey().equals("image/png")) {
+                    assertEquals("image/png", type);
+                    assertTrue(disposition.startsWith("inline; filename*=UTF-8''"), disposition);
+                } else {
+                    assertTrue(disposition.startsWith("attachment; filename*=UTF-8''"), file.getKey() + ": " + disposition);
+                    assertEquals("application/octet-stream", type, file.getKey());
+                    assertFalse(type.contains("html") || type.contains("svg"), type);
+                }
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -79,8 +80,12 @@ public class InboxApi {
          * {@code refused}: the server's sentence when the file was refused on arrival and is never fetched; else null.
          */
         public record Attachment(String mimeType, String fileName, long size, String url, String refused) {
+            /** The raster types shown as an {@code <img>}; SVG and every other type is a download (it may carry script). */
+            public static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
             public boolean isImage() {
-                return mimeType != null && mimeType.startsWith("image/");
+                return mimeType != null
+                        && INLINE_TYPES.contains(mimeType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
             }
         }
     }

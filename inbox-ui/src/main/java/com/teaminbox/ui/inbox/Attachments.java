@@ -74,6 +74,16 @@ final class Attachments {
         return extension == null ? stem : stem + "." + extension;
     }
 
+    /**
+     * The name a download is saved under: Vaadin writes an ASCII name into {@code filename="…"} as it is, so a
+     * sender's quotes, line breaks or path must not reach it. The last path segment, those characters as "_".
+     */
+    static String savedName(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String safe = last.replaceAll("[\\p{Cntrl}\\p{Cf}\"';:<>|*?]", "_").strip().replaceFirst("^\\.+", "");
+        return safe.isBlank() ? "file" : safe;
+    }
+
     /** "holiday.mov is 70.2 MB; attachments may be at most 64 MB." */
     static String tooLarge(String fileName, long bytes) {
         return fileName + " is " + humanSize(bytes) + "; attachments may be at most " + humanSize(MAX_BYTES) + ".";

@@ -504,7 +504,8 @@ class ConversationPane extends VerticalLayout {
     }
 
     /**
-     * An image inline, anything else as a link that downloads it; both fetched through the API with the user's token.
+     * A raster image (PNG, JPEG, GIF, WebP) inline, anything else — SVG and HTML too — as a link that downloads it;
+     * both fetched through the API with the user's token, answered with nosniff and a sandboxing CSP.
      * A file the server refused on arrival shows its sentence instead, and the browser asks for nothing.
      */
     private Component attachmentView(long conversationId, InboxApi.Message message) {
@@ -519,7 +520,12 @@ class ConversationPane extends VerticalLayout {
         InputStreamDownloadHandler media = DownloadHandler.fromInputStream(event -> {
             try {
                 InboxApi.Media fetched = api.media(token.get(), conversationId, message.id());
-                return new DownloadResponse(fetched.content(), name, fetched.mimeType(), fetched.size());
+                // The same guard as the server's media responses: never sniffed, never run, scriptable types as bytes.
+                event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
+                event.getResponse().setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+                event.getResponse().setHeader("Cache-Control", "private");
+                String type = file.isImage() ? fetched.mimeType() : "application/octet-stream";
+                return new DownloadResponse(fetched.content(), Attachments.savedName(name), type, fetched.size());
             } catch (InboxApiException failure) {
                 // Off the session lock: the sentence reaches the pane through access (e.g. "the media host is unreachable").
                 UI owner = event.getUI();
@@ -537,7 +543,7 @@ class ConversationPane extends VerticalLayout {
             return image;
         }
         Anchor link = new Anchor(media, AttachmentType.DOWNLOAD, name + " (" + Attachments.humanSize(file.size()) + ")");
-        link.getElement().setAttribute("download", name);
+        link.getElement().setAttribute("download", Attachments.savedName(name));
         link.addClassName("attachment-download");
         return link;
     }

@@ -40,6 +40,16 @@ class AttachmentsTest {
     }
 
     @Test
+    void aDownloadIsSavedWithoutTheSendersPathQuotesOrLineBreaks() {
+        assertEquals("Angebot Müller.pdf", Attachments.savedName("Angebot Müller.pdf"));
+        assertEquals("passwd", Attachments.savedName("../../etc/passwd"));
+        assertEquals("evil.html", Attachments.savedName("C:\\temp\\evil.html"));
+        assertEquals("a__Set-Cookie_ x_.svg", Attachments.savedName("a\r\nSet-Cookie: x\".svg"));
+        assertEquals("htaccess", Attachments.savedName(".htaccess"));
+        assertEquals("file", Attachments.savedName(" "));
+    }
+
+    @Test
     void aMissingTypeIsGuessedFromTheName() {
         assertEquals("image/png", Attachments.mimeTypeOf("image/png", "x.bin"));
         assertEquals("application/pdf", Attachments.mimeTypeOf("", "invoice.pdf"));

@@ -133,6 +133,29 @@ class ConversationPaneTest {
     }
 
     @Test
+    void onlyRasterImagesAreShownSvgAndHtmlAreDownloads() {
+        server.answer("GET", MESSAGES, """
+                {"items": [
+                  {"id": 3, "direction": "inbound", "body": "logo", "deliveryState": "delivered", "sentAt": "2025-03-01T10:00:00Z",
+                   "attachment": {"mimeType": "image/svg+xml", "fileName": "logo.svg", "size": 90,
+                                  "url": "v1/conversations/7/messages/3/media"}},
+                  {"id": 4, "direction": "inbound", "body": "page", "deliveryState": "delivered", "sentAt": "2025-03-01T10:01:00Z",
+                   "attachment": {"mimeType": "text/html", "fileName": "offer.html", "size": 60,
+                                  "url": "v1/conversations/7/messages/4/media"}},
+                  {"id": 5, "direction": "inbound", "body": "cake", "deliveryState": "delivered", "sentAt": "2025-03-01T10:02:00Z",
+                   "attachment": {"mimeType": "image/png", "fileName": "cake.png", "size": 20,
+                                  "url": "v1/conversations/7/messages/5/media"}}],
+                 "next": null}""");
+        open(pane());
+
+        var image = _get(com.vaadin.flow.component.html.Image.class, spec -> spec.withClasses("attachment-image"));
+        assertEquals("cake.png", image.getAlt().orElse(""), "only the PNG is an image");
+        List<String> downloads = _find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("attachment-download"))
+                .stream().map(com.vaadin.flow.component.html.Anchor::getText).toList();
+        assertEquals(List.of("logo.svg (90 bytes)", "offer.html (60 bytes)"), downloads);
+    }
+
+    @Test
     void anEmptyReplyIsNotSent() {
         open(pane());
         _setValue(reply(), "   ");
