@@ -330,10 +330,8 @@ class ConversationApiIT {
             HttpResponse<String> toAgent = call("POST", path + "/transfer", "maria", "{\"agentId\":" + team.bob() + "}");
             assertEquals(200, toAgent.statusCode(), toAgent.body());
             assertEquals(team.bob(), team.data().assigneeOf(conversation));
-            assertEquals(2, team.data().count(
-                    "SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation));
-            assertEquals(2, team.data().count(
-                    "SELECT count(*) FROM audit_event WHERE action = 'conversation.transferred' AND subject_id = ?", Long.toString(conversation)));
+            assertEquals(2, transferEvents(team, conversation));
+            assertEquals(2, audited(team, "conversation.transferred", conversation));
         }
     }
 
@@ -415,16 +413,13 @@ class ConversationApiIT {
             DeployedInbox.assertProblem(toBusy, 409);
             assertTrue(toBusy.body().contains("Busy is at capacity (1 of 1)"), toBusy.body());
             assertEquals(team.alice(), team.data().assigneeOf(conversation), "refused: nothing changed");
-            assertEquals(0, team.data().count(
-                    "SELECT count(*) FROM audit_event WHERE action LIKE 'conversation.transfer%' AND subject_id = ?", Long.toString(conversation)));
-            assertEquals(0, team.data().count(
-                    "SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation));
+            assertEquals(0, audited(team, "conversation.transfer%", conversation));
+            assertEquals(0, transferEvents(team, conversation));
 
             HttpResponse<String> toFree = call("POST", path + "/transfer", "alice", "{\"agentId\":" + free + "}");
             assertEquals(204, toFree.statusCode(), toFree.body());
             assertEquals(free, team.data().assigneeOf(conversation));
-            assertEquals(0, team.data().count(
-                    "SELECT count(*) FROM audit_event WHERE action = 'conversation.transfer-overridden' AND subject_id = ?", Long.toString(conversation)));
+            assertEquals(0, audited(team, "conversation.transfer-overridden", conversation));
         }
     }
 
@@ -448,8 +443,7 @@ class ConversationApiIT {
             assertEquals("toAgent=" + stranger + " rule=Stranger does not serve support.", team.data().string(
                     "SELECT details FROM audit_event WHERE action = 'conversation.transfer-overridden' AND subject_id = ?",
                     Long.toString(conversation)));
-            assertEquals(1, team.data().count(
-                    "SELECT count(*) FROM audit_event WHERE action = 'conversation.transferred' AND subject_id = ?", Long.toString(conversation)));
+            assertEquals(1, audited(team, "conversation.transferred", conversation));
         }
     }
 
@@ -641,6 +635,15 @@ class ConversationApiIT {
         } finally {
             data.update("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
         }
+    }
+
+    private static long transferEvents(Team team, long conversation) throws Exception {
+        return team.data().count("SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation);
+    }
+
+    /** Audit entries about the conversation whose action is like {@code action}. */
+    private static long audited(Team team, String action, long conversation) throws Exception {
+        return team.data().count("SELECT count(*) FROM audit_event WHERE action LIKE ? AND subject_id = ?", action, Long.toString(conversation));
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {
