@@ -148,7 +148,8 @@ public class AgentDirectory {
     /**
      * The business accounts a caller works for. A manager or admin works for every account; an
      * agent for the accounts of the queues they serve (agent_queue), the same membership that
-     * decides which conversations they see.
+     * decides which conversations they see, and of the open conversations assigned to them (a
+     * manager may have handed them one from elsewhere: they must be able to answer it).
      */
     public record Accounts(boolean all, Set<Long> ids) {
         public boolean includes(long account) {
@@ -163,7 +164,9 @@ public class AgentDirectory {
         }
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
-                SELECT DISTINCT q.account_id FROM agent_queue aq JOIN queue q ON q.id = aq.queue_id WHERE aq.agent_id = ?1""")
+                SELECT q.account_id FROM agent_queue aq JOIN queue q ON q.id = aq.queue_id WHERE aq.agent_id = ?1
+                 UNION
+                SELECT c.account_id FROM conversation c WHERE c.assignee_id = ?1 AND c.status <> 'resolved'""")
                 .setParameter(1, idOf(caller)).getResultList();
         return new Accounts(false, ids.stream().map(Number::longValue).collect(Collectors.toUnmodifiableSet()));
     }
