@@ -40,6 +40,11 @@ class LiveStaffScreensIT {
         String customer = "Greta " + UUID.randomUUID().toString().substring(0, 6);
         long conversation = InboxDatabase.seedWaitingConversation("alice", customer, "Can I pay by invoice?");
         InboxDatabase.assign(conversation, "alice");
+        try (Connection db = DriverManager.getConnection(InboxDatabase.DB_URL, "postgres", "")) {
+            // An agent hands over only to a colleague who serves the conversation's queue.
+            InboxDatabase.update(db, "INSERT INTO agent_queue (agent_id, queue_id) SELECT a.id, c.queue_id FROM agent a, conversation c "
+                    + "WHERE a.username = 'bob' AND c.id = ?", conversation);
+        }
 
         first.driver.findElement(By.id("tab-mine")).click();
         WebElement list = first.driver.findElement(By.id("conversation-list"));

@@ -1,5 +1,6 @@
 package com.teaminbox.server.agent;
 
+import com.teaminbox.server.Roles;
 import com.teaminbox.server.audit.AuditTrail;
 import com.teaminbox.server.routing.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -141,6 +143,32 @@ public class AgentDirectory {
         return em.createQuery("SELECT a FROM Agent a WHERE a.id IN :ids", Agent.class).setParameter("ids", ids)
                 .getResultList().stream().collect(java.util.stream.Collectors.toMap(Agent::id,
                         a -> a.displayName() == null ? a.username() : a.displayName()));
+    }
+
+    /**
+     * The business accounts a caller works for. A manager or admin works for every account; an
+     * agent for the accounts of the queues they serve (agent_queue), the same membership that
+     * decides which conversations they see, and of the open conversations assigned to them (a
+     * manager may have handed them one from elsewhere: they must be able to answer it).
+     */
+    public record Accounts(boolean all, Set<Long> ids) {
+        public boolean includes(long account) {
+            return all || ids.contains(account);
+        }
+    }
+
+    @Transactional
+    public Accounts accountsOf(Caller caller) {
+        if (caller.roles().contains(Roles.MANAGER) || caller.roles().contains(Roles.ADMIN)) {
+            return new Accounts(true, Set.of());
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                SELECT q.account_id FROM agent_queue aq JOIN queue q ON q.id = aq.queue_id WHERE aq.agent_id = ?1
+                 UNION
+                SELECT c.account_id FROM conversation c WHERE c.assignee_id = ?1 AND c.status <> 'resolved'""")
+                .setParameter(1, idOf(caller)).getResultList();
+        return new Accounts(false, ids.stream().map(Number::longValue).collect(Collectors.toUnmodifiableSet()));
     }
 
     public List<Agent> all() {

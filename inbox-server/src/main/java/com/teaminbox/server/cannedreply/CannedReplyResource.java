@@ -53,10 +53,17 @@ public class CannedReplyResource {
                                  @NotBlank @Size(max = 4096) String body) {
     }
 
-    /** The shared ones and, with {@code account}, that account's; ordered by shortcut. */
+    /**
+     * The shared ones and, with {@code account}, that account's; ordered by shortcut. An agent
+     * may ask only for an account they work for ({@link AgentDirectory#accountsOf}): another
+     * account's replies are refused (403), not silently left out.
+     */
     @GET
     @RolesAllowed({Roles.AGENT, Roles.MANAGER})
     public List<CannedReply> list(@QueryParam("account") @Positive Long account) {
+        if (account != null && !agents.accountsOf(Caller.of(token)).includes(account)) {
+            throw new ProblemException(403, "You do not work for business account " + account + ".");
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, account_id, shortcut, body FROM canned_reply

@@ -78,7 +78,8 @@ public class ConversationActions {
     /**
      * Hands the conversation to another agent or to another queue of the same account (where
      * routing picks someone, or it waits in that queue's backlog). An agent may transfer what
-     * is theirs or unassigned in their queues; a manager anything.
+     * is theirs or unassigned in their queues, and only to a colleague who serves its queue and
+     * has room; a manager anything, to any active agent, and that override is audited.
      */
     @Transactional
     public void transfer(Viewer viewer, long id, Long toAgent, Long toQueue, String reason) {
@@ -89,8 +90,13 @@ public class ConversationActions {
         Long previous = state[1] == null ? null : ((Number) state[1]).longValue();
         long fromQueue = ((Number) state[2]).longValue();
         long account = ((Number) state[3]).longValue();
+        String overridden = null;
         if (toAgent != null) {
             requireAgent(toAgent);
+            overridden = whyNotTheirs(toAgent, fromQueue);
+            if (overridden != null && !viewer.manager()) {
+                throw new ConversationConflict(overridden);
+            }
             em.createNativeQuery("UPDATE conversation SET assignee_id = ?1, assigned_at = now() WHERE id = ?2")
                     .setParameter(1, toAgent).setParameter(2, id).executeUpdate();
         } else {
@@ -105,6 +111,10 @@ public class ConversationActions {
         event(id, "transferred", viewer.username(), previous, toAgent, fromQueue, toQueue != null ? toQueue : fromQueue, reason);
         audit.record(viewer.username(), "conversation.transferred", "conversation", Long.toString(id), null,
                 "from=" + previous + " toAgent=" + toAgent + " toQueue=" + toQueue + (reason == null ? "" : " reason=" + reason));
+        if (overridden != null) {
+            audit.record(viewer.username(), "conversation.transfer-overridden", "conversation", Long.toString(id), null,
+                    "toAgent=" + toAgent + " rule=" + overridden);
+        }
         if (toQueue != null) {
             routing.route(id);
         }
@@ -233,6 +243,29 @@ public class ConversationActions {
         if (!(Boolean) agent[2]) {
             throw new ConversationConflict(agent[0] + " does not have the agent role and cannot answer customers.");
         }
+    }
+
+    /**
+     * Why an agent may not hand a conversation of {@code queue} to this colleague, or null when
+     * they may: the colleague must serve the queue and be below capacity (routing's
+     * {@link RoutingService#LOAD_OF_A}). A manager may override this, never {@link #requireAgent}.
+     */
+    private String whyNotTheirs(long agentId, long queue) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT a.display_name, q.name, a.capacity,
+                       EXISTS (SELECT 1 FROM agent_queue aq WHERE aq.agent_id = a.id AND aq.queue_id = q.id),
+                       """ + RoutingService.LOAD_OF_A + """
+                  FROM agent a, queue q WHERE a.id = ?1 AND q.id = ?2""")
+                .setParameter(1, agentId).setParameter(2, queue).getSingleResult();
+        int capacity = ((Number) row[2]).intValue();
+        long load = ((Number) row[4]).longValue();
+        if (!(Boolean) row[3]) {
+            return row[0] + " does not serve " + row[1] + ".";
+        }
+        if (load >= capacity) {
+            return row[0] + " is at capacity (" + load + " of " + capacity + ").";
+        }
+        return null;
     }
 
     /** The previous assignee lost a conversation: their queues' backlog may drain to them. */

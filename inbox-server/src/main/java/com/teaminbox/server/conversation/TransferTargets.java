@@ -1,5 +1,6 @@
 package com.teaminbox.server.conversation;
 
+import com.teaminbox.server.routing.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,13 +42,12 @@ public class TransferTargets {
         Conversation conversation = queries.get(viewer, conversationId); // 404 when not visible
         @SuppressWarnings("unchecked")
         List<Object[]> agentRows = em.createNativeQuery("""
-                SELECT a.id, a.display_name, a.status,
-                       (SELECT count(*) FROM conversation o WHERE o.assignee_id = a.id AND o.status <> 'resolved'),
-                       a.capacity,
+                SELECT a.id, a.display_name, a.status, a.capacity,
                        (SELECT d.state FROM companion_device d
                          WHERE d.agent_id = a.id AND d.account_id = ?1 AND d.state NOT IN ('logged_out', 'revoked')
                          ORDER BY d.state_changed_at DESC LIMIT 1),
-                       EXISTS (SELECT 1 FROM agent_queue aq WHERE aq.agent_id = a.id AND aq.queue_id = ?2)
+                       EXISTS (SELECT 1 FROM agent_queue aq WHERE aq.agent_id = a.id AND aq.queue_id = ?2),
+                       """ + RoutingService.LOAD_OF_A + """
                   FROM agent a
                  WHERE NOT a.disabled
                    AND (',' || a.roles || ',') LIKE '%,agent,%'
@@ -56,8 +56,8 @@ public class TransferTargets {
                 """).setParameter(1, conversation.accountId()).setParameter(2, conversation.queueId())
                 .setParameter(3, conversation.assigneeId()).getResultList();
         List<AgentTarget> agents = agentRows.stream().map(r -> new AgentTarget(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (String) r[5],
-                "connected".equals(r[5]), (Boolean) r[6])).toList();
+                (String) r[2], ((Number) r[6]).longValue(), ((Number) r[3]).intValue(), (String) r[4],
+                "connected".equals(r[4]), (Boolean) r[5])).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> queueRows = em.createNativeQuery("""
                 SELECT q.id, q.name,

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The queues of every account, and whether the caller serves each. */
+/**
+ * The queues of the accounts the caller works for (every account for a manager or admin; see
+ * {@link AgentDirectory#accountsOf}), and whether the caller serves each.
+ */
 @Path("queues")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +42,15 @@ public class QueueResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
     public List<QueueView> queues() {
-        long me = agents.idOf(Caller.of(token));
+        Caller caller = Caller.of(token);
+        long me = agents.idOf(caller);
+        AgentDirectory.Accounts accounts = agents.accountsOf(caller);
         @SuppressWarnings("unchecked")
         List<Number> mine = em.createNativeQuery("SELECT queue_id FROM agent_queue WHERE agent_id = ?1").setParameter(1, me).getResultList();
         Set<Long> member = new HashSet<>();
         mine.forEach(id -> member.add(id.longValue()));
         return em.createQuery("SELECT q FROM InboxQueue q ORDER BY q.accountId, q.name", InboxQueue.class).getResultList().stream()
+                .filter(q -> accounts.includes(q.accountId()))
                 .map(q -> new QueueView(q.id(), q.accountId(), q.name(), q.routingPolicy().code(), q.isDefault(), q.slaSeconds(),
                         member.contains(q.id())))
                 .toList();

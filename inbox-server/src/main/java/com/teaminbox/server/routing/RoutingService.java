@@ -26,15 +26,20 @@ public class RoutingService {
     public static final String ROUTING = "routing";
     private static final int MAX_DRAIN_PER_CALL = 500;
 
+    /**
+     * An agent {@code a}'s load: their open conversations, across queues and accounts. Capacity
+     * is judged against this everywhere (routing, transfers, the transfer targets' list).
+     */
+    public static final String LOAD_OF_A = """
+            (SELECT count(*) FROM conversation o WHERE o.assignee_id = a.id AND o.status <> 'resolved')""";
+
     /** Shared by every candidate query: the agent may take one more conversation on this account. */
     private static final String ELIGIBLE = """
             a.status = 'online'
             AND NOT a.disabled
             AND EXISTS (SELECT 1 FROM companion_device d
                          WHERE d.agent_id = a.id AND d.account_id = :account AND d.state = 'connected')
-            AND (SELECT count(*) FROM conversation o
-                  WHERE o.assignee_id = a.id AND o.status <> 'resolved') < a.capacity
-            """;
+            AND """ + LOAD_OF_A + " < a.capacity\n";
 
     /**
      * The queue {@code q} is within its business hours now, in its own time zone. Each open day

@@ -330,10 +330,8 @@ class ConversationApiIT {
             HttpResponse<String> toAgent = call("POST", path + "/transfer", "maria", "{\"agentId\":" + team.bob() + "}");
             assertEquals(200, toAgent.statusCode(), toAgent.body());
             assertEquals(team.bob(), team.data().assigneeOf(conversation));
-            assertEquals(2, team.data().count(
-                    "SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation));
-            assertEquals(2, team.data().count(
-                    "SELECT count(*) FROM audit_event WHERE action = 'conversation.transferred' AND subject_id = ?", Long.toString(conversation)));
+            assertEquals(2, transferEvents(team, conversation));
+            assertEquals(2, audited(team, "conversation.transferred", conversation));
         }
     }
 
@@ -392,6 +390,90 @@ class ConversationApiIT {
             } finally {
                 team.data().update("UPDATE companion_device SET state = 'revoked' WHERE id = ?", device);
             }
+        }
+    }
+
+    @Test
+    void anAgentTransfersOnlyToAColleagueWhoServesTheQueueAndHasRoom() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            Team team = team(db);
+            long conversation = team.data().conversation(team.account(), team.queue(), team.alice());
+            long stranger = team.data().agent("Stranger", 5, "online");
+            long busy = team.data().agent("Busy", 1, "online");
+            team.data().join(busy, team.queue());
+            team.data().conversation(team.account(), team.queue(), busy);
+            long free = team.data().agent("Free", 2, "offline");
+            team.data().join(free, team.queue());
+            String path = "v1/conversations/" + conversation;
+
+            HttpResponse<String> toStranger = call("POST", path + "/transfer", "alice", "{\"agentId\":" + stranger + "}");
+            DeployedInbox.assertProblem(toStranger, 409);
+            assertTrue(toStranger.body().contains("Stranger does not serve support"), toStranger.body());
+            HttpResponse<String> toBusy = call("POST", path + "/transfer", "alice", "{\"agentId\":" + busy + "}");
+            DeployedInbox.assertProblem(toBusy, 409);
+            assertTrue(toBusy.body().contains("Busy is at capacity (1 of 1)"), toBusy.body());
+            assertEquals(team.alice(), team.data().assigneeOf(conversation), "refused: nothing changed");
+            assertEquals(0, audited(team, "conversation.transfer%", conversation));
+            assertEquals(0, transferEvents(team, conversation));
+
+            HttpResponse<String> toFree = call("POST", path + "/transfer", "alice", "{\"agentId\":" + free + "}");
+            assertEquals(204, toFree.statusCode(), toFree.body());
+            assertEquals(free, team.data().assigneeOf(conversation));
+            assertEquals(0, audited(team, "conversation.transfer-overridden", conversation));
+        }
+    }
+
+    @Test
+    void aManagerMayOverrideTheQueueAndCapacityRuleAndThatIsAudited() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            Team team = team(db);
+            long conversation = team.data().conversation(team.account(), team.queue(), team.alice());
+            long stranger = team.data().agent("Stranger", 5, "online");
+            long gone = team.data().agent("Gone Agent", 5, "online");
+            team.data().update("UPDATE agent SET disabled = true, disabled_at = now() WHERE id = ?", gone);
+            String path = "v1/conversations/" + conversation;
+
+            HttpResponse<String> toGone = call("POST", path + "/transfer", "maria", "{\"agentId\":" + gone + "}");
+            DeployedInbox.assertProblem(toGone, 409);
+            assertTrue(toGone.body().contains("Gone Agent is disabled"), toGone.body());
+
+            HttpResponse<String> toStranger = call("POST", path + "/transfer", "maria", "{\"agentId\":" + stranger + "}");
+            assertEquals(200, toStranger.statusCode(), toStranger.body());
+            assertEquals(stranger, team.data().assigneeOf(conversation));
+            assertEquals("toAgent=" + stranger + " rule=Stranger does not serve support.", team.data().string(
+                    "SELECT details FROM audit_event WHERE action = 'conversation.transfer-overridden' AND subject_id = ?",
+                    Long.toString(conversation)));
+            assertEquals(1, audited(team, "conversation.transferred", conversation));
+        }
+    }
+
+    @Test
+    void anAgentListsQueuesAndCannedRepliesOfTheirOwnAccountsOnly() throws Exception {
+        try (Connection db = DeployedInbox.database()) {
+            Team team = team(db);
+            long foreign = team.data().account();
+            long foreignQueue = team.data().queue(foreign, "elsewhere", "round_robin", true);
+            assertEquals(200, call("POST", "v1/canned-replies", "maria",
+                    "{\"accountId\":" + foreign + ",\"shortcut\":\"foreign-" + foreign + "\",\"body\":\"Not yours\"}").statusCode());
+            ObjectMapper json = new ObjectMapper();
+
+            List<Long> alices = new ArrayList<>();
+            json.readTree(call("GET", "v1/queues", "alice", null).body()).forEach(q -> alices.add(q.get("id").asLong()));
+            assertTrue(alices.contains(team.queue()), alices.toString());
+            assertFalse(alices.contains(foreignQueue), "a queue of an account alice does not work for: " + alices);
+            List<Long> marias = new ArrayList<>();
+            json.readTree(call("GET", "v1/queues", "maria", null).body()).forEach(q -> marias.add(q.get("id").asLong()));
+            assertTrue(marias.contains(foreignQueue), "a manager sees every account's queues: " + marias);
+
+            HttpResponse<String> asked = call("GET", "v1/canned-replies?account=" + foreign, "alice", null);
+            DeployedInbox.assertProblem(asked, 403);
+            assertTrue(asked.body().contains("You do not work for business account " + foreign), asked.body());
+            HttpResponse<String> own = call("GET", "v1/canned-replies?account=" + team.account(), "alice", null);
+            assertEquals(200, own.statusCode(), own.body());
+            assertFalse(own.body().contains("Not yours"), own.body());
+            HttpResponse<String> managers = call("GET", "v1/canned-replies?account=" + foreign, "maria", null);
+            assertEquals(200, managers.statusCode(), managers.body());
+            assertTrue(managers.body().contains("Not yours"), managers.body());
         }
     }
 
@@ -553,6 +635,15 @@ class ConversationApiIT {
         } finally {
             data.update("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
         }
+    }
+
+    private static long transferEvents(Team team, long conversation) throws Exception {
+        return team.data().count("SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND kind = 'transferred'", conversation);
+    }
+
+    /** Audit entries about the conversation whose action is like {@code action}. */
+    private static long audited(Team team, String action, long conversation) throws Exception {
+        return team.data().count("SELECT count(*) FROM audit_event WHERE action LIKE ? AND subject_id = ?", action, Long.toString(conversation));
     }
 
     private HttpResponse<String> call(String method, String path, String user, String json) throws Exception {

@@ -71,6 +71,14 @@ class ConversationPane extends VerticalLayout {
     private List<InboxApi.ConversationEvent> events = List.of();
     /** A colleague or a queue, as the "Transfer to" choice offers them. */
     record TransferChoice(InboxApi.AgentTarget agent, InboxApi.QueueTarget queue) {
+        /**
+         * The server lets an agent hand over only to a colleague who serves the conversation's
+         * queue and has room; a manager to anyone the targets list.
+         */
+        static boolean offered(InboxApi.AgentTarget agent, boolean manager) {
+            return manager || agent.servesQueue() && agent.openConversations() < agent.capacity();
+        }
+
         String label() {
             if (agent != null) {
                 String device = agent.canReply() ? "device connected"
@@ -417,7 +425,8 @@ class ConversationPane extends VerticalLayout {
             try {
                 InboxApi.TransferTargets targets = api.transferTargets(token.get(), shown.id());
                 List<TransferChoice> choices = new java.util.ArrayList<>();
-                targets.agents().forEach(agent -> choices.add(new TransferChoice(agent, null)));
+                targets.agents().stream().filter(agent -> TransferChoice.offered(agent, manager))
+                        .forEach(agent -> choices.add(new TransferChoice(agent, null)));
                 targets.queues().forEach(queue -> choices.add(new TransferChoice(null, queue)));
                 transferTo.setItems(choices);
                 transferTo.setVisible(!choices.isEmpty());

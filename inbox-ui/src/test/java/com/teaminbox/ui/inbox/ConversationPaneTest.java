@@ -62,6 +62,19 @@ class ConversationPaneTest {
     }
 
     @Test
+    void anAgentIsOfferedOnlyColleaguesWhoServeTheQueueAndHaveRoom() {
+        InboxApi.AgentTarget free = new InboxApi.AgentTarget(1, "Bob Silva", "online", 1, 5, "connected", true, true);
+        InboxApi.AgentTarget full = new InboxApi.AgentTarget(2, "Ana Lima", "online", 5, 5, "connected", true, true);
+        InboxApi.AgentTarget elsewhere = new InboxApi.AgentTarget(3, "Rui Sousa", "online", 0, 5, "connected", true, false);
+
+        assertTrue(ConversationPane.TransferChoice.offered(free, false));
+        assertFalse(ConversationPane.TransferChoice.offered(full, false));
+        assertFalse(ConversationPane.TransferChoice.offered(elsewhere, false));
+        assertTrue(ConversationPane.TransferChoice.offered(full, true), "a manager may override");
+        assertTrue(ConversationPane.TransferChoice.offered(elsewhere, true), "a manager may override");
+    }
+
+    @Test
     void beforeAConversationIsPickedThereIsNothingToAnswer() {
         pane();
 
